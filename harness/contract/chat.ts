@@ -1,0 +1,31 @@
+import type { Message, ToolCall } from './messages.ts';
+import type { ToolChoice, ToolSpec } from './tools.ts';
+import type { Usage } from './usage.ts';
+
+export interface ChatRequest {
+  model: string;
+  messages: Message[];
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  stop?: string[];
+  seed?: number;
+  tools?: ToolSpec[];
+  toolChoice?: ToolChoice;
+  parallelToolCalls?: boolean;
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error';
+
+export interface ChatResponse {
+  text: string;
+  /** Reasoning/thinking text when the provider returns it separately. */
+  reasoning?: string;
+  toolCalls: ToolCall[];
+  finishReason: FinishReason;
+  /** The provider's own stop/finish reason string before normalization. */
+  rawFinishReason?: string;
+  usage?: Usage;
+  id?: string;
+  model?: string;
+}

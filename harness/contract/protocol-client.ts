@@ -1,0 +1,72 @@
+import type { DeclaredCapabilities } from './capability.ts';
+import type { ChatRequest, ChatResponse } from './chat.ts';
+import type { StreamEvent } from './stream.ts';
+import type { Transcript } from './transcript.ts';
+
+export const PROTOCOL_IDS = [
+  'openai-chat',
+  'openai-responses',
+  'anthropic-messages',
+  'bedrock-converse',
+  'ollama-native',
+  'gemini',
+  'embedded',
+] as const;
+
+export type ProtocolId = (typeof PROTOCOL_IDS)[number];
+
+export function isProtocolId(value: string): value is ProtocolId {
+  return (PROTOCOL_IDS as readonly string[]).includes(value);
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** One model as a server lists it. */
+export interface ModelListing {
+  id: string;
+  displayName?: string;
+  contextWindow?: number;
+  /** Capabilities the server itself reports (LM Studio, Ollama /api/show), when it does. */
+  capabilities?: DeclaredCapabilities;
+  /** Whether the model is loaded in memory, when the server says. */
+  loaded?: boolean;
+}
+
+export interface HealthInfo {
+  ok: boolean;
+  /** Server software and version, when the server reports it (e.g. "llama.cpp b1234"). */
+  version?: string;
+  detail?: string;
+}
+
+/** What a protocol adapter needs to talk to one endpoint. */
+export interface ClientConfig {
+  protocol: ProtocolId;
+  /** Full base URL the SDK uses (already joined with the protocol's path). */
+  baseUrl?: string;
+  apiKey?: string;
+  /** Cloud region (Bedrock). */
+  region?: string;
+  /** Embedded: path of the GGUF file. */
+  modelPath?: string;
+  timeoutMs: number;
+  maxRetries: number;
+  /** Provider-specific settings, e.g. extra headers; never secrets. */
+  options?: Record<string, string>;
+}
+
+/** One wire protocol spoken to one endpoint, over the protocol's official SDK. */
+export interface ProtocolClient {
+  readonly protocol: ProtocolId;
+  readonly transcript: Transcript;
+  chat(request: ChatRequest, options?: CallOptions): Promise<ChatResponse>;
+  /** Normalized events from the SDK's stream. Abortable with options.signal. */
+  stream(request: ChatRequest, options?: CallOptions): AsyncIterable<StreamEvent>;
+  listModels(options?: CallOptions): Promise<ModelListing[]>;
+  health(options?: CallOptions): Promise<HealthInfo>;
+  close(): Promise<void>;
+}
+
+export type ProtocolClientFactory = (config: ClientConfig) => Promise<ProtocolClient>;

@@ -1,0 +1,57 @@
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam, ChatCompletionToolChoiceOption, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type { ChatRequest } from '../../contract/chat.ts';
+import type { Message } from '../../contract/messages.ts';
+import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
+
+export function toOpenAIMessage(message: Message): ChatCompletionMessageParam {
+  switch (message.role) {
+    case 'system':
+      return { role: 'system', content: message.content };
+    case 'user':
+      return { role: 'user', content: message.content };
+    case 'assistant':
+      return message.toolCalls && message.toolCalls.length > 0
+        ? {
+            role: 'assistant',
+            content: message.content === '' ? null : message.content,
+            tool_calls: message.toolCalls.map((call) => ({
+              id: call.id,
+              type: 'function' as const,
+              function: { name: call.name, arguments: call.argumentsText },
+            })),
+          }
+        : { role: 'assistant', content: message.content };
+    case 'tool':
+      return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+  }
+}
+
+export function toOpenAITools(tools: ToolSpec[]): ChatCompletionTool[] {
+  return tools.map((tool) => ({
+    type: 'function',
+    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+  }));
+}
+
+export function toOpenAIToolChoice(choice: ToolChoice): ChatCompletionToolChoiceOption {
+  return typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
+}
+
+/** The body of POST /chat/completions for a normalized request (stream flag set by the caller). */
+export function toChatCompletionParams(request: ChatRequest): ChatCompletionCreateParamsNonStreaming {
+  const params: ChatCompletionCreateParamsNonStreaming = {
+    model: request.model,
+    messages: request.messages.map(toOpenAIMessage),
+  };
+  if (request.temperature !== undefined) params.temperature = request.temperature;
+  if (request.topP !== undefined) params.top_p = request.topP;
+  if (request.maxTokens !== undefined) params.max_tokens = request.maxTokens;
+  if (request.stop !== undefined) params.stop = request.stop;
+  if (request.seed !== undefined) params.seed = request.seed;
+  if (request.tools && request.tools.length > 0) {
+    params.tools = toOpenAITools(request.tools);
+    if (request.parallelToolCalls !== undefined) params.parallel_tool_calls = request.parallelToolCalls;
+  }
+  if (request.toolChoice !== undefined) params.tool_choice = toOpenAIToolChoice(request.toolChoice);
+  return params;
+}

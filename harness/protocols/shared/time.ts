@@ -1,0 +1,2 @@
+/** Monotonic milliseconds for event timestamps. */
+export const now = (): number => performance.now();

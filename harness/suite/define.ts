@@ -1,0 +1,61 @@
+import type { Capability, DeclaredCapabilities } from '../contract/capability.ts';
+import type { ClientConfig, ProtocolClient, ProtocolId } from '../contract/protocol-client.ts';
+import type { ModelSpec, Quirk } from '../contract/provider.ts';
+import type { AssertionKind } from '../verdicts/verdict.ts';
+
+/** What a test body gets: one provider × model × protocol, and a client for it. */
+export interface Target {
+  providerId: string;
+  providerName: string;
+  model: ModelSpec;
+  protocol: ProtocolId;
+  capabilities: DeclaredCapabilities;
+  quirks: readonly Quirk[];
+  client: ProtocolClient;
+  /** Whether requests carry a credential the server checks ("configured"), none is needed, or unknown. */
+  auth: 'configured' | 'none' | 'unknown';
+  /** A new client for the same endpoint with some settings changed (e.g. a wrong key). Closed by the harness. */
+  clientWith(overrides: Partial<Pick<ClientConfig, 'apiKey' | 'baseUrl'>>): Promise<ProtocolClient>;
+  /** The value of a named quirk, if the provider declares it. */
+  quirk(name: string): Quirk['value'] | undefined;
+}
+
+export interface TestContext {
+  target: Target;
+  /** Aborted when the test's deadline passes. */
+  signal: AbortSignal;
+  /** Stores a measurement or observation in the cell's details (ttftMs, tokens, ...). */
+  record(key: string, value: unknown): void;
+  /** Ends the test as skipped (infrastructure absent), with the reason. */
+  skip(reason: string): never;
+  /** Ends the test as unsupported (observed at run time), with the reason. */
+  unsupported(reason: string): never;
+}
+
+export interface VerifyTestDefinition {
+  id: string;
+  description: string;
+  /** Declared capabilities this test needs; a model declaring any as false makes the cell unsupported. */
+  requires: Capability[];
+  tags: string[];
+  /** Whether the decisive assertions are about the wire contract or the model's answer. */
+  assertion: AssertionKind;
+  /** Overrides the run's per-test timeout. */
+  timeoutMs?: number;
+  run(context: TestContext): Promise<void>;
+}
+
+export interface SuiteDefinition {
+  id: string;
+  description: string;
+  tests: VerifyTestDefinition[];
+}
+
+export function defineSuite(suite: SuiteDefinition): SuiteDefinition {
+  const seen = new Set<string>();
+  for (const test of suite.tests) {
+    if (seen.has(test.id)) throw new Error(`suite ${suite.id}: duplicate test id ${test.id}`);
+    seen.add(test.id);
+  }
+  return suite;
+}

@@ -1,0 +1,36 @@
+import type { FailureLayer } from '../contract/verify-error.ts';
+
+/** Thrown by a check that did not hold: a `fail` verdict with the layer it belongs to. */
+export class CheckFailure extends Error {
+  readonly layer: FailureLayer;
+  constructor(layer: FailureLayer, message: string) {
+    super(message);
+    this.name = 'CheckFailure';
+    this.layer = layer;
+  }
+}
+
+/** Thrown to end a test with a non-failing verdict decided at run time. */
+export class VerdictSignal extends Error {
+  readonly verdict: 'skipped' | 'unsupported';
+  constructor(verdict: 'skipped' | 'unsupported', reason: string) {
+    super(reason);
+    this.name = 'VerdictSignal';
+    this.verdict = verdict;
+  }
+}
+
+/** A wire-contract check: shapes, ids, finish reasons, usage, event order. */
+export function protocolCheck(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new CheckFailure('protocol', message);
+}
+
+/** A model-behaviour check: the answer is right. A tiny model may fail these honestly. */
+export function modelCheck(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new CheckFailure('model', message);
+}
+
+/** A parse check: the payload could be read (valid JSON arguments, schema-valid). */
+export function parserCheck(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new CheckFailure('parser', message);
+}

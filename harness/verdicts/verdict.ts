@@ -1,0 +1,36 @@
+import type { ErrorKind, FailureLayer } from '../contract/verify-error.ts';
+
+export const VERDICTS = ['pass', 'fail', 'unsupported', 'skipped', 'error', 'flaky'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** What a test asserts: the wire contract, or the model's behaviour. */
+export type AssertionKind = 'protocol' | 'model';
+
+/** One finished cell, as written to the journal (one JSON line each). */
+export interface CellResult {
+  runId: string;
+  suite: string;
+  test: string;
+  provider: string;
+  model: string;
+  protocol: string;
+  verdict: Verdict;
+  layer?: FailureLayer;
+  kind?: ErrorKind;
+  message?: string;
+  durationMs: number;
+  startedAt: string;
+  assertion: AssertionKind;
+  tags: string[];
+  /** Declared capability the verdict was gated on, for unsupported cells. */
+  requires?: string[];
+  /** Measurements and observations the test recorded (ttftMs, tokens, ...). */
+  details?: Record<string, unknown>;
+  /** With --repeat N: how many of N runs passed. */
+  repeat?: { runs: number; passes: number };
+}
+
+/** Verdicts that make the run exit 1. */
+export function isFailing(verdict: Verdict): boolean {
+  return verdict === 'fail' || verdict === 'error';
+}
