@@ -7,6 +7,7 @@ import { normalizeError } from '../shared/http-error.ts';
 import { createRecordingFetch } from '../shared/recording-fetch.ts';
 import { now } from '../shared/time.ts';
 import { createTranscript } from '../shared/transcript.ts';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { toChatCompletionParams } from './map-request.ts';
 import { fromChatCompletion } from './map-response.ts';
 import { normalizeChatChunks } from './map-stream.ts';
@@ -34,7 +35,7 @@ export async function createOpenAIChatClient(config: ClientConfig): Promise<Prot
   });
   const fail = (error: unknown, where: string) => toVerifyError(error, `openai-chat ${where}`, config.apiKey);
 
-  return {
+  const client: ProtocolClient = {
     protocol: 'openai-chat',
     transcript,
     async chat(request: ChatRequest, options?: CallOptions): Promise<ChatResponse> {
@@ -46,7 +47,7 @@ export async function createOpenAIChatClient(config: ClientConfig): Promise<Prot
       }
     },
     async *stream(request: ChatRequest, options?: CallOptions): AsyncGenerator<StreamEvent> {
-      let chunks;
+      let chunks: AsyncIterable<ChatCompletionChunk>;
       try {
         chunks = await sdk.chat.completions.create(
           { ...toChatCompletionParams(request), stream: true, stream_options: { include_usage: true } },
@@ -77,9 +78,10 @@ export async function createOpenAIChatClient(config: ClientConfig): Promise<Prot
       }
     },
     async health(options?: CallOptions): Promise<HealthInfo> {
-      const models = await this.listModels(options);
+      const models = await client.listModels(options);
       return { ok: true, detail: `${models.length} model(s) listed` };
     },
     async close() {},
   };
+  return client;
 }

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runDiscover } from './commands/discover.ts';
+import { runList } from './commands/list.ts';
+import { runMatrix } from './commands/matrix.ts';
+import { runVerify } from './commands/verify.ts';
+import { UsageError } from './matrix/usage-error.ts';
+
+const EXIT_USAGE = 2;
+
+const filterOptions = {
+  suite: { type: 'string', array: true, describe: 'suite(s): core, tools, streaming (repeatable or comma-separated)' },
+  provider: { type: 'string', array: true, describe: 'provider id(s), e.g. llama_cpp,embedded' },
+  model: { type: 'string', array: true, describe: 'model id(s); an unpinned id works with one --provider' },
+  test: { type: 'string', array: true, describe: 'test name(s) or globs, e.g. basic_chat, "tool_choice_*", core.max_tokens' },
+  tag: { type: 'string', array: true, describe: 'tag(s), e.g. smoke, errors' },
+  protocol: { type: 'string', array: true, describe: 'wire protocol(s), e.g. openai-chat,anthropic-messages' },
+  'base-url': { type: 'string', describe: 'server root URL of the one selected --provider (else <PROVIDER>_BASE_URL)' },
+} as const;
+
+const argv = hideBin(process.argv);
+
+async function main(): Promise<number> {
+  let exitCode = 0;
+  await yargs(argv)
+    .scriptName('llm-verify')
+    .usage('$0 <command> [options]')
+    .command(
+      ['verify', '$0'],
+      'run the selected cells against real endpoints and write reports',
+      (command) =>
+        command.options({
+          ...filterOptions,
+          local: { type: 'string', array: true, describe: 'start a local server for these providers (llama_cpp, ollama)' },
+          'report-dir': { type: 'string', default: 'reports', describe: 'folder for reports/<run-id>/ (and reports/latest)' },
+          timeout: { type: 'number', default: 120_000, describe: 'per-test deadline in ms' },
+          'fail-on': { type: 'string', array: true, describe: 'failure layers that set exit code 1 (default all): transport,protocol,parser,model,infra' },
+        }),
+      async (args) => {
+        exitCode = await runVerify(
+          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'] },
+          argv,
+        );
+      },
+    )
+    .command(
+      'list',
+      'print the cells a filter selects, with declared capabilities; runs nothing',
+      (command) => command.options({ ...filterOptions, json: { type: 'boolean', default: false } }),
+      async (args) => {
+        exitCode = await runList({ ...args, baseUrl: args['base-url'] });
+      },
+    )
+    .command(
+      'matrix',
+      'rebuild the reports of a run from its journal (results.jsonl)',
+      (command) =>
+        command.options({
+          run: { type: 'string', default: 'latest', describe: 'run id (folder name) or "latest"' },
+          'report-dir': { type: 'string', default: 'reports' },
+        }),
+      async (args) => {
+        exitCode = await runMatrix({ run: args.run, reportDir: args['report-dir'] });
+      },
+    )
+    .command(
+      'discover',
+      'probe the usual local ports and list cloud providers with credentials (names only)',
+      (command) => command.options({ timeout: { type: 'number', default: 800 }, json: { type: 'boolean', default: false } }),
+      async (args) => {
+        exitCode = await runDiscover(args);
+      },
+    )
+    .strict()
+    .recommendCommands()
+    .help()
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(message);
+    })
+    .parseAsync();
+  return exitCode;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`llm-verify: ${error.message}\nRun with --help for usage.\n`);
+      process.exitCode = EXIT_USAGE;
+    } else {
+      process.stderr.write(`llm-verify: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

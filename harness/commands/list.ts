@@ -1,0 +1,52 @@
+import { loadEnvironment } from '../config/env.ts';
+import { filtersFromArgs, type FilterArgs } from '../config/run-args.ts';
+import { planRun } from '../matrix/plan-run.ts';
+import { SUITES } from '../matrix/suite-catalog.ts';
+import { PROVIDERS } from '../../providers/index.ts';
+import { describeCapabilities } from './shared-setup.ts';
+
+export interface ListArgs extends FilterArgs {
+  baseUrl?: string;
+  json?: boolean;
+}
+
+/**
+ * `list`: the cells a filter selects and what would happen to each (run, unsupported, skipped),
+ * with declared capabilities. Runs nothing and contacts no endpoint.
+ */
+export async function runList(args: ListArgs): Promise<number> {
+  const env = loadEnvironment();
+  const filters = filtersFromArgs(args);
+  const plan = await planRun({
+    providers: PROVIDERS,
+    suites: SUITES,
+    filters,
+    timeoutMs: 0,
+    env,
+    baseUrlFlag: args.baseUrl,
+    launched: {},
+    embeddedModel: { path: '(resolved at run time)' },
+  });
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(plan.cells.map(({ endpoint: _endpoint, ...cell }) => cell), null, 2)}\n`);
+    return 0;
+  }
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  for (const provider of PROVIDERS.filter((entry) => plan.endpoints.has(entry.id))) {
+    const endpoint = plan.endpoints.get(provider.id);
+    const live = provider.liveVerifiedHere === true ? 'live-verified here' : `not live-verified here: ${provider.liveVerifiedHere}`;
+    out(`${provider.id} — ${provider.displayName} [${provider.protocols.map((entry) => entry.protocol).join(', ')}] (${live})`);
+    out(`  endpoint: ${endpoint?.rootUrl ?? '(none)'} (${endpoint?.source ?? 'none'})${endpoint?.gate.action === 'skipped' ? ` — skipped: ${endpoint.gate.reason}` : ''}`);
+    const models = plan.models.get(provider.id) ?? [];
+    if (models.length === 0) out('  models: none pinned; discovered from the server at run time, or name one with --model');
+    for (const model of models) out(`  model ${model.id} — ${model.displayName}: ${describeCapabilities(model.capabilities)}`);
+  }
+  out('');
+  for (const cell of plan.cells) {
+    const gate = cell.gate.action === 'run' ? 'run' : `${cell.gate.action}: ${cell.gate.reason}`;
+    out(`${cell.id}  [${cell.tags.join(',')}] ${gate}`);
+  }
+  const runnable = plan.cells.filter((cell) => cell.gate.action === 'run').length;
+  out(`\n${plan.cells.length} cells selected: ${runnable} would run, ${plan.cells.length - runnable} decided without running`);
+  return 0;
+}

@@ -1,0 +1,32 @@
+import type { ModelListing } from '../contract/protocol-client.ts';
+import type { ProviderDefinition } from '../contract/provider.ts';
+import type { DeclaredCapabilities } from '../contract/capability.ts';
+import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
+import { createProtocolClient } from '../protocols/registry.ts';
+
+/** Lists a reachable server's models over the provider's first protocol; undefined when it cannot. */
+export async function discoverModels(provider: ProviderDefinition, endpoint: ProviderEndpoint, env: NodeJS.ProcessEnv): Promise<ModelListing[] | undefined> {
+  const first = provider.protocols[0];
+  if (!first || !endpoint.rootUrl) return undefined;
+  const client = await createProtocolClient({
+    protocol: first.protocol,
+    baseUrl: endpoint.rootUrl.replace(/\/+$/, '') + first.path,
+    apiKey: endpoint.apiKeyEnv ? env[endpoint.apiKeyEnv] : undefined,
+    timeoutMs: 3000,
+    maxRetries: 0,
+  });
+  try {
+    return await client.listModels({ signal: AbortSignal.timeout(3000) });
+  } catch {
+    return undefined;
+  } finally {
+    await client.close();
+  }
+}
+
+/** "chat, tools, !vision" — declared true, and declared false marked with "!". */
+export function describeCapabilities(capabilities: DeclaredCapabilities): string {
+  const entries = Object.entries(capabilities);
+  if (entries.length === 0) return 'unknown';
+  return entries.map(([name, value]) => (value ? name : `!${name}`)).join(', ');
+}

@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadEnvironment } from '../config/env.ts';
+import { failOnLayers, filtersFromArgs, newRunId, type FilterArgs } from '../config/run-args.ts';
+import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
+import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
+import { splitList } from '../matrix/filters.ts';
+import { planRun } from '../matrix/plan-run.ts';
+import { SUITES } from '../matrix/suite-catalog.ts';
+import { createProgressPrinter, printSummary } from '../reporters/console.ts';
+import { Journal, readJournal } from '../reporters/journal.ts';
+import type { RunMetadata } from '../reporters/run-metadata.ts';
+import { reportPaths, writeReports } from '../reporters/write-reports.ts';
+import { decidedResult } from '../runner/run-cell.ts';
+import { runCellsWithVitest } from '../runner/run-vitest.ts';
+import { isFailing } from '../verdicts/verdict.ts';
+import { PROVIDERS } from '../../providers/index.ts';
+import { HARNESS_VERSION } from '../version.ts';
+import { describeCapabilities, discoverModels } from './shared-setup.ts';
+
+export interface VerifyArgs extends FilterArgs {
+  baseUrl?: string;
+  local?: string[];
+  reportDir: string;
+  timeout: number;
+  failOn?: string[];
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** `verify`: plan the matrix, run it, write every report, return the exit code. */
+export async function runVerify(args: VerifyArgs, argv: string[]): Promise<number> {
+  const env = loadEnvironment();
+  const filters = filtersFromArgs(args);
+  const failOn = failOnLayers(args.failOn);
+  const runId = newRunId();
+  const runDir = resolve(args.reportDir, runId);
+  mkdirSync(runDir, { recursive: true });
+  const startedAt = new Date().toISOString();
+
+  const wantsEmbedded = filters.providers.length === 0 || filters.providers.includes('embedded');
+  let modelPromise: Promise<string> | undefined;
+  const modelPath = () => (modelPromise ??= resolveEmbeddedModel(env, log).then((found) => found.path));
+
+  let launched: LaunchedEndpoint[] = [];
+  try {
+    const localIds = splitList(args.local);
+    launched = await launchLocalEndpoints(localIds, PROVIDERS, { modelPath, logDir: runDir, env, log });
+    let embeddedModel: { path: string } | { error: string } | undefined;
+    if (wantsEmbedded) {
+      embeddedModel = await modelPath().then((path) => ({ path }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    }
+    const plan = await planRun({
+      providers: PROVIDERS,
+      suites: SUITES,
+      filters,
+      timeoutMs: args.timeout,
+      env,
+      baseUrlFlag: args.baseUrl,
+      launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, apiKeyEnv: entry.apiKeyEnv }])),
+      embeddedModel,
+      discover: (provider, endpoint) => discoverModels(provider, endpoint, env),
+    });
+    if (plan.cells.length === 0) {
+      log('no cells match these filters; `verify list` shows what exists');
+      return 2;
+    }
+
+    const paths = reportPaths(runDir);
+    const journal = new Journal(paths.journal);
+    const progress = createProgressPrinter(plan.cells.length, log);
+    for (const cell of plan.cells) {
+      if (cell.gate.action === 'run') continue;
+      const result = decidedResult(cell, runId, cell.gate.action, cell.gate.reason);
+      journal.append(result);
+      progress(result);
+    }
+    await runCellsWithVitest({ runId, cells: plan.cells, journal, onCell: progress });
+
+    const results = readJournal(paths.journal);
+    const endpointVersions: Record<string, string> = {};
+    for (const entry of launched) if (entry.version) endpointVersions[entry.providerId] = entry.version;
+    for (const result of results) {
+      const version = result.details?.serverVersion;
+      if (typeof version === 'string') endpointVersions[result.provider] ??= version;
+    }
+    const run: RunMetadata = {
+      runId,
+      harnessVersion: HARNESS_VERSION,
+      nodeVersion: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      argv,
+      filters: { ...filters },
+      endpointVersions,
+      notLiveVerified: Object.fromEntries(PROVIDERS.filter((provider) => provider.liveVerifiedHere !== true).map((provider) => [provider.id, String(provider.liveVerifiedHere)])),
+      complete: results.length === plan.cells.length,
+    };
+    const capabilities = new Map(
+      [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
+    );
+    writeReports(runDir, run, results, capabilities);
+    printSummary(results, paths, (line) => process.stdout.write(`${line}\n`));
+    const failing = results.filter((result) => isFailing(result.verdict) && (result.verdict === 'error' || failOn.has(result.layer ?? 'infra')));
+    return failing.length > 0 ? 1 : 0;
+  } finally {
+    await Promise.allSettled(launched.map((entry) => entry.stop()));
+  }
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { ProviderDefinition } from '../contract/provider.ts';
+import { UsageError } from '../matrix/usage-error.ts';
+import { startLlamaServer, type RunningServer } from './llama-server-launcher.ts';
+import { runSetupScript } from './setup-scripts.ts';
+
+export interface LaunchedEndpoint {
+  providerId: string;
+  rootUrl: string;
+  /** Env var the harness set to the generated key (the server checks it). */
+  apiKeyEnv?: string;
+  version?: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the local server of each provider named with `--local`, with a generated API key placed
+ * in the provider's key env var (so bad_credentials can be verified). Returns handles to stop them.
+ */
+export async function launchLocalEndpoints(
+  providerIds: readonly string[],
+  providers: readonly ProviderDefinition[],
+  context: { modelPath: () => Promise<string>; logDir: string; env: NodeJS.ProcessEnv; log: (line: string) => void },
+): Promise<LaunchedEndpoint[]> {
+  const launched: LaunchedEndpoint[] = [];
+  for (const id of providerIds) {
+    const provider = providers.find((entry) => entry.id === id);
+    const launchable = providers.filter((entry) => entry.local).map((entry) => entry.id);
+    if (!provider?.local) {
+      throw new UsageError(`--local ${id}: the harness can start only ${launchable.join(', ')}`);
+    }
+    const model = provider.models[0];
+    if (!model) throw new UsageError(`--local ${id}: the provider pins no model to serve`);
+    // Only llama-server checks keys; Ollama has no authentication of its own.
+    const apiKeyEnv = provider.local === 'llama-server' ? provider.auth?.envVars[0] : undefined;
+    const apiKey = randomBytes(24).toString('hex');
+    if (apiKeyEnv) context.env[apiKeyEnv] = apiKey;
+    const logFile = join(context.logDir, `${id}-server.log`);
+    let server: RunningServer;
+    if (provider.local === 'llama-server') {
+      const binary = context.env.LLAMA_SERVER_BIN ?? (await runSetupScript('llama-server.sh'));
+      const modelPath = await context.modelPath();
+      context.log(`starting llama-server (${model.id}) …`);
+      server = await startLlamaServer({ binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined });
+    } else {
+      const { startOllamaEndpoint } = await import('./ollama-local.ts');
+      server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });
+    }
+    context.log(`${id}: ${server.baseUrl} (${server.version ?? 'version unknown'}), log ${logFile}`);
+    launched.push({ providerId: id, rootUrl: server.baseUrl, apiKeyEnv, version: server.version, logFile, stop: server.stop });
+  }
+  return launched;
+}

@@ -1,0 +1,73 @@
+import type { ModelListing } from '../contract/protocol-client.ts';
+import type { ModelSpec, ProviderDefinition } from '../contract/provider.ts';
+import type { SuiteDefinition } from '../suite/define.ts';
+import { buildCells } from './build-cells.ts';
+import type { Cell } from './cell.ts';
+import { planProviderEndpoint, type EndpointInputs, type ProviderEndpoint } from './endpoint-plan.ts';
+import { checkNames, selected, type CellFilters } from './filters.ts';
+import { UsageError, unknownNameError } from './usage-error.ts';
+
+export interface RunPlanInputs extends EndpointInputs {
+  providers: readonly ProviderDefinition[];
+  suites: readonly SuiteDefinition[];
+  filters: CellFilters;
+  timeoutMs: number;
+  /** Lists the models a reachable server serves (for providers with discoverModels). */
+  discover?: (provider: ProviderDefinition, endpoint: ProviderEndpoint) => Promise<ModelListing[] | undefined>;
+}
+
+export interface RunPlan {
+  cells: Cell[];
+  endpoints: Map<string, ProviderEndpoint>;
+  models: Map<string, ModelSpec[]>;
+}
+
+function fromListing(listing: ModelListing): ModelSpec {
+  return { id: listing.id, displayName: listing.displayName ?? listing.id, contextWindow: listing.contextWindow, capabilities: listing.capabilities ?? {} };
+}
+
+/** Validates filters (exit-2 errors with suggestions), plans endpoints, discovers models, builds cells. */
+export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
+  const { filters, providers } = inputs;
+  checkNames('provider', filters.providers, providers.map((provider) => provider.id));
+  checkNames('suite', filters.suites, inputs.suites.map((suite) => suite.id));
+  const testNames = inputs.suites.filter((suite) => selected(suite.id, filters.suites)).flatMap((suite) => suite.tests.flatMap((test) => [test.id, `${suite.id}.${test.id}`]));
+  checkNames('test', filters.tests, [...new Set(testNames)]);
+  checkNames('tag', filters.tags, [...new Set(inputs.suites.flatMap((suite) => suite.tests.flatMap((test) => test.tags)))]);
+  const chosen = providers.filter((provider) => selected(provider.id, filters.providers));
+  checkNames('protocol', filters.protocols, [...new Set(chosen.flatMap((provider) => provider.protocols.map((entry) => entry.protocol)))]);
+  if (inputs.baseUrlFlag && chosen.length !== 1) {
+    throw new UsageError(`--base-url needs exactly one --provider (selected: ${chosen.map((provider) => provider.id).join(', ')}); for several, set <PROVIDER>_BASE_URL env vars`);
+  }
+
+  const endpoints = new Map<string, ProviderEndpoint>();
+  const models = new Map<string, ModelSpec[]>();
+  for (const provider of chosen) {
+    const endpoint = planProviderEndpoint(provider, inputs);
+    endpoints.set(provider.id, endpoint);
+    let list: ModelSpec[] = [...provider.models];
+    if (provider.discoverModels && endpoint.gate.action === 'run' && endpoint.rootUrl && inputs.discover) {
+      const listed = await inputs.discover(provider, endpoint);
+      if (listed && listed.length > 0) {
+        const pinned = list.filter((model) => listed.some((entry) => entry.id === model.id));
+        const unpinned = listed.filter((entry) => !list.some((model) => model.id === entry.id)).map(fromListing);
+        list = [...pinned, ...unpinned];
+      }
+    }
+    models.set(provider.id, list);
+  }
+
+  // A model named with --model that no selected provider pins or lists: usable when one provider is selected.
+  const known = [...new Set([...models.values()].flat().map((model) => model.id))];
+  for (const name of filters.models) {
+    if (known.includes(name)) continue;
+    if (chosen.length === 1 && chosen[0] && chosen[0].kind !== 'embedded') {
+      models.get(chosen[0].id)?.push({ id: name, displayName: name, capabilities: {} });
+    } else {
+      throw unknownNameError('model', name, known);
+    }
+  }
+
+  const cells = buildCells({ providers: chosen, suites: inputs.suites, filters, models, endpoints, timeoutMs: inputs.timeoutMs });
+  return { cells, endpoints, models };
+}

@@ -1,0 +1,137 @@
+import type { ContentBlockParam, MessageCreateParamsNonStreaming, MessageParam, Tool, ToolChoice as AnthropicToolChoice, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { ChatRequest } from '../../contract/chat.ts';
+import type { AssistantMessage, Message, ToolCall } from '../../contract/messages.ts';
+import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
+import { VerifyError } from '../../contract/verify-error.ts';
+
+/** Anthropic requires max_tokens; used when the request sets none. */
+export const DEFAULT_MAX_TOKENS = 1024;
+
+/**
+ * Request fields the Messages API (version 2026-10-21, as typed by @anthropic-ai/sdk 1.x) has no
+ * parameter for: `seed` never existed, and `temperature` / `top_p` are gone from this API version.
+ * The adapter refuses them instead of dropping them silently (llama-server would still honour
+ * temperature/top_p, but that is not the protocol).
+ */
+const UNREPRESENTABLE: ReadonlyArray<[keyof ChatRequest, string]> = [
+  ['seed', 'seed'],
+  ['temperature', 'temperature'],
+  ['topP', 'top_p'],
+];
+
+export function assertRepresentable(request: ChatRequest): void {
+  for (const [field, wireName] of UNREPRESENTABLE) {
+    if (request[field] !== undefined) {
+      throw new VerifyError({
+        kind: 'invalid_request',
+        layer: 'protocol',
+        message: `anthropic-messages: the Messages API has no '${wireName}' parameter; this adapter cannot send ChatRequest.${field}`,
+      });
+    }
+  }
+}
+
+/** tool_use.input must be a JSON object; the contract keeps the raw text. Empty text means {}. */
+export function toToolUseInput(call: ToolCall): Record<string, unknown> {
+  if (call.argumentsText.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(call.argumentsText);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new VerifyError({
+      kind: 'invalid_request',
+      layer: 'protocol',
+      message: `anthropic-messages: tool call ${call.id} (${call.name}) has arguments that are not a JSON object; tool_use.input needs one`,
+    });
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function toAssistantParam(message: AssistantMessage): MessageParam {
+  if (!message.toolCalls?.length) return { role: 'assistant', content: message.content };
+  const blocks: ContentBlockParam[] = [];
+  if (message.content !== '') blocks.push({ type: 'text', text: message.content });
+  for (const call of message.toolCalls) {
+    blocks.push({ type: 'tool_use', id: call.id, name: call.name, input: toToolUseInput(call) });
+  }
+  return { role: 'assistant', content: blocks };
+}
+
+/**
+ * Normalized messages as Anthropic messages. Leading system messages go to the top-level
+ * `system` (returned apart); a later system message stays in place as a system message.
+ * Consecutive tool results become one user message of tool_result blocks.
+ */
+export function toAnthropicMessages(messages: Message[]): { system?: string; messages: MessageParam[] } {
+  const system: string[] = [];
+  const out: MessageParam[] = [];
+  let results: ToolResultBlockParam[] | undefined;
+  let leading = true;
+  for (const message of messages) {
+    if (message.role !== 'tool') results = undefined;
+    if (message.role !== 'system') leading = false;
+    switch (message.role) {
+      case 'system':
+        if (leading) system.push(message.content);
+        else out.push({ role: 'system', content: message.content });
+        break;
+      case 'user':
+        out.push({ role: 'user', content: message.content });
+        break;
+      case 'assistant':
+        out.push(toAssistantParam(message));
+        break;
+      case 'tool': {
+        const block: ToolResultBlockParam = { type: 'tool_result', tool_use_id: message.toolCallId, content: message.content };
+        if (message.isError) block.is_error = true;
+        if (results) {
+          results.push(block);
+        } else {
+          results = [block];
+          out.push({ role: 'user', content: results });
+        }
+        break;
+      }
+    }
+  }
+  return system.length > 0 ? { system: system.join('\n\n'), messages: out } : { messages: out };
+}
+
+export function toAnthropicTools(tools: ToolSpec[]): Tool[] {
+  return tools.map((tool) => ({
+    name: tool.name,
+    description: tool.description,
+    input_schema: { ...tool.parameters, type: 'object' },
+  }));
+}
+
+/** parallelToolCalls false → disable_parallel_tool_use (Anthropic's "at most one tool call"). */
+export function toAnthropicToolChoice(choice: ToolChoice | undefined, parallelToolCalls?: boolean): AnthropicToolChoice | undefined {
+  const single = parallelToolCalls === false ? { disable_parallel_tool_use: true } : {};
+  if (choice === 'none') return { type: 'none' };
+  if (choice === 'auto') return { type: 'auto', ...single };
+  if (choice === 'required') return { type: 'any', ...single };
+  if (choice !== undefined) return { type: 'tool', name: choice.name, ...single };
+  return parallelToolCalls === false ? { type: 'auto', ...single } : undefined;
+}
+
+/** The body of POST /v1/messages for a normalized request (stream flag set by the caller). */
+export function toMessageCreateParams(request: ChatRequest): MessageCreateParamsNonStreaming {
+  assertRepresentable(request);
+  const { system, messages } = toAnthropicMessages(request.messages);
+  const params: MessageCreateParamsNonStreaming = {
+    model: request.model,
+    max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
+    messages,
+  };
+  if (system !== undefined) params.system = system;
+  if (request.stop !== undefined) params.stop_sequences = request.stop;
+  const hasTools = request.tools !== undefined && request.tools.length > 0;
+  if (hasTools) params.tools = toAnthropicTools(request.tools ?? []);
+  const choice = toAnthropicToolChoice(request.toolChoice, hasTools ? request.parallelToolCalls : undefined);
+  if (choice) params.tool_choice = choice;
+  return params;
+}

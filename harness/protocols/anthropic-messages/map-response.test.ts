@@ -1,0 +1,73 @@
+import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
+import { describe, expect, it } from 'vitest';
+import { fromAnthropicMessage, fromAnthropicUsage } from './map-response.ts';
+
+function message(overrides: Partial<Message>): Message {
+  return {
+    id: 'msg_1',
+    type: 'message',
+    role: 'assistant',
+    model: 'smollm2',
+    content: [],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    container: null,
+    diagnostics: null,
+    stop_details: null,
+    usage: { input_tokens: 12, output_tokens: 3 },
+    ...overrides,
+  } as Message;
+}
+
+describe('anthropic-messages response mapping', () => {
+  it('maps text, id, model and usage (total computed as the sum)', () => {
+    const mapped = fromAnthropicMessage(message({ content: [{ type: 'text', text: 'Hi', citations: null }, { type: 'text', text: '!', citations: null }] }));
+    expect(mapped.text).toBe('Hi!');
+    expect(mapped.finishReason).toBe('stop');
+    expect(mapped.rawFinishReason).toBe('end_turn');
+    expect(mapped.usage).toEqual({ input: 12, output: 3, total: 15 });
+    expect(mapped.id).toBe('msg_1');
+    expect(mapped.model).toBe('smollm2');
+  });
+
+  it('maps tool_use blocks to tool calls with the input as JSON text', () => {
+    const mapped = fromAnthropicMessage(
+      message({
+        stop_reason: 'tool_use',
+        content: [{ type: 'tool_use', id: 'toolu_1', name: 'calculator', input: { expression: '2+2' }, caller: { type: 'direct' } }],
+      }),
+    );
+    expect(mapped.toolCalls).toEqual([{ id: 'toolu_1', name: 'calculator', argumentsText: '{"expression":"2+2"}' }]);
+    expect(mapped.finishReason).toBe('tool_calls');
+  });
+
+  it.each([
+    ['end_turn', 'stop'],
+    ['stop_sequence', 'stop'],
+    ['max_tokens', 'length'],
+    ['tool_use', 'tool_calls'],
+    ['refusal', 'content_filter'],
+    ['model_context_window_exceeded', 'length'],
+  ] as const)('maps stop_reason %s to %s', (raw, expected) => {
+    expect(fromAnthropicMessage(message({ stop_reason: raw })).finishReason).toBe(expected);
+  });
+
+  it('maps a null stop_reason to error', () => {
+    expect(fromAnthropicMessage(message({ stop_reason: null })).finishReason).toBe('error');
+  });
+
+  it('collects thinking blocks as reasoning', () => {
+    const mapped = fromAnthropicMessage(message({ content: [{ type: 'thinking', thinking: 'hmm', signature: 's' }, { type: 'text', text: 'ok', citations: null }] }));
+    expect(mapped.reasoning).toBe('hmm');
+    expect(mapped.text).toBe('ok');
+  });
+
+  it('leaves the total undefined unless both counts are reported', () => {
+    expect(fromAnthropicUsage({ input_tokens: 4, output_tokens: null })).toEqual({ input: 4, output: undefined, total: undefined });
+    expect(fromAnthropicUsage(undefined)).toBeUndefined();
+  });
+
+  it('throws a protocol error when content is missing', () => {
+    expect(() => fromAnthropicMessage(message({ content: undefined as unknown as Message['content'] }))).toThrow(/no content array/);
+  });
+});

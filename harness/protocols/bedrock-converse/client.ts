@@ -1,0 +1,112 @@
+import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, type BedrockRuntimeClientConfig } from '@aws-sdk/client-bedrock-runtime';
+import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
+import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
+import type { StreamEvent } from '../../contract/stream.ts';
+import { VerifyError } from '../../contract/verify-error.ts';
+import { now } from '../shared/time.ts';
+import { createTranscript } from '../shared/transcript.ts';
+import { toConverseRequest } from './map-request.ts';
+import { fromConverseResponse } from './map-response.ts';
+import { normalizeConverseStream } from './map-stream.ts';
+import { addRecordingMiddleware } from './record-middleware.ts';
+import { toBedrockVerifyError } from './to-verify-error.ts';
+
+/**
+ * `config.apiKey` is a Bedrock API key (sent as a bearer token). When the harness hands over a
+ * value the default credential chain reads by itself (AWS_ACCESS_KEY_ID, AWS_PROFILE), it is not
+ * a bearer token: the chain signs with SigV4 instead.
+ */
+export function bearerTokenOf(apiKey: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!apiKey) return undefined;
+  if (apiKey === env.AWS_ACCESS_KEY_ID || apiKey === env.AWS_PROFILE) return undefined;
+  return apiKey;
+}
+
+export function bedrockClientOptions(config: ClientConfig, env: NodeJS.ProcessEnv = process.env): BedrockRuntimeClientConfig {
+  const options: BedrockRuntimeClientConfig = {
+    region: config.region ?? env.AWS_REGION ?? 'us-east-1',
+    maxAttempts: config.maxRetries + 1,
+    // The SDK's default handler for this service is HTTP/2; these are its defaults plus our timeout.
+    requestHandler: { requestTimeout: config.timeoutMs, disableConcurrentStreams: true },
+  };
+  if (config.baseUrl) options.endpoint = config.baseUrl;
+  const token = bearerTokenOf(config.apiKey, env);
+  if (token) {
+    options.token = { token };
+    options.authSchemePreference = ['httpBearerAuth'];
+  }
+  return options;
+}
+
+/** Amazon Bedrock's Converse API over the official `@aws-sdk/client-bedrock-runtime`. */
+export async function createBedrockConverseClient(config: ClientConfig): Promise<ProtocolClient> {
+  const transcript = createTranscript();
+  const sdk = new BedrockRuntimeClient(bedrockClientOptions(config));
+  const secrets = [config.apiKey, process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN, process.env.AWS_BEARER_TOKEN_BEDROCK];
+  addRecordingMiddleware(sdk.middlewareStack, transcript, secrets);
+  const fail = (error: unknown, where: string) => toBedrockVerifyError(error, `bedrock-converse ${where}`, secrets);
+  const callOptions = (options?: CallOptions) => ({ abortSignal: options?.signal, requestTimeout: config.timeoutMs });
+
+  const client: ProtocolClient = {
+    protocol: 'bedrock-converse',
+    transcript,
+    async chat(request: ChatRequest, options?: CallOptions): Promise<ChatResponse> {
+      try {
+        const output = await sdk.send(new ConverseCommand(toConverseRequest(request)), callOptions(options));
+        return fromConverseResponse(output, output.$metadata.requestId);
+      } catch (error) {
+        throw fail(error, 'POST /model/{modelId}/converse');
+      }
+    },
+    async *stream(request: ChatRequest, options?: CallOptions): AsyncGenerator<StreamEvent> {
+      let output;
+      try {
+        output = await sdk.send(new ConverseStreamCommand(toConverseRequest(request)), callOptions(options));
+      } catch (error) {
+        throw fail(error, 'POST /model/{modelId}/converse-stream');
+      }
+      const events = output.stream;
+      if (!events) {
+        throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'bedrock-converse: converse-stream response has no event stream' });
+      }
+      async function* recorded() {
+        for await (const event of events!) {
+          transcript.record({ kind: 'stream_event', at: now(), event });
+          yield event;
+        }
+      }
+      try {
+        yield* normalizeConverseStream(recorded(), { id: output.$metadata.requestId });
+      } catch (error) {
+        throw fail(error, 'stream');
+      }
+    },
+    async listModels(): Promise<ModelListing[]> {
+      // Listing the configured model would be a fake listing: say plainly that there is none.
+      throw new VerifyError({
+        kind: 'invalid_request',
+        layer: 'protocol',
+        message: 'bedrock-converse: the runtime API has no model listing (use the bedrock control-plane ListFoundationModels)',
+      });
+    },
+    async health(): Promise<HealthInfo> {
+      // The runtime API has no health or listing call; what can be checked without a model call is
+      // that the credential (bearer token or SigV4 credential chain) resolves.
+      try {
+        if (bearerTokenOf(config.apiKey) !== undefined) return { ok: true, detail: 'Bedrock API key (bearer token) configured' };
+        // The SDK itself prefers a bearer token found in AWS_BEARER_TOKEN_BEDROCK over SigV4.
+        if (process.env.AWS_BEARER_TOKEN_BEDROCK) return { ok: true, detail: 'Bedrock API key (bearer token) from AWS_BEARER_TOKEN_BEDROCK' };
+        const credentials = await sdk.config.credentials();
+        const region = await sdk.config.region();
+        return { ok: true, detail: `AWS credentials resolved (key id ${credentials.accessKeyId.slice(0, 4)}…) for ${region}` };
+      } catch (error) {
+        const verifyError = fail(error, 'credentials');
+        throw new VerifyError({ kind: 'auth', layer: 'infra', message: verifyError.message, cause: error });
+      }
+    },
+    async close() {
+      sdk.destroy();
+    },
+  };
+  return client;
+}

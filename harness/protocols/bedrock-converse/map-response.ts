@@ -1,0 +1,52 @@
+import type { ContentBlock, ConverseResponse, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
+import type { ChatResponse } from '../../contract/chat.ts';
+import type { ToolCall } from '../../contract/messages.ts';
+import type { Usage } from '../../contract/usage.ts';
+import { VerifyError } from '../../contract/verify-error.ts';
+import { normalizeFinishReason } from '../shared/finish-reason.ts';
+
+export function fromBedrockUsage(usage: TokenUsage | undefined): Usage | undefined {
+  if (!usage) return undefined;
+  return { input: usage.inputTokens, output: usage.outputTokens, total: usage.totalTokens };
+}
+
+/** Collects text, reasoning and tool calls from the assistant's content blocks. */
+export function fromConverseContent(blocks: ContentBlock[]): { text: string; reasoning: string; toolCalls: ToolCall[] } {
+  let text = '';
+  let reasoning = '';
+  const toolCalls: ToolCall[] = [];
+  for (const block of blocks) {
+    if (block.text !== undefined) text += block.text;
+    else if (block.reasoningContent?.reasoningText?.text !== undefined) reasoning += block.reasoningContent.reasoningText.text;
+    else if (block.toolUse) {
+      toolCalls.push({
+        id: block.toolUse.toolUseId ?? '',
+        name: block.toolUse.name ?? '',
+        // Converse returns the input as a parsed JSON document; the contract wants its text.
+        argumentsText: JSON.stringify(block.toolUse.input ?? {}),
+      });
+    }
+  }
+  return { text, reasoning, toolCalls };
+}
+
+/**
+ * Maps a Converse response to the contract. Converse returns no response id and does not echo the
+ * model: `id` is the request id from the SDK's $metadata when the caller passes it.
+ */
+export function fromConverseResponse(response: ConverseResponse, requestId?: string): ChatResponse {
+  const message = response.output?.message;
+  if (!message) {
+    throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'bedrock-converse: response has no output message' });
+  }
+  const { text, reasoning, toolCalls } = fromConverseContent(message.content ?? []);
+  return {
+    text,
+    reasoning: reasoning === '' ? undefined : reasoning,
+    toolCalls,
+    finishReason: normalizeFinishReason(response.stopReason),
+    rawFinishReason: response.stopReason,
+    usage: fromBedrockUsage(response.usage),
+    id: requestId,
+  };
+}

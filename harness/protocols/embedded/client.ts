@@ -1,0 +1,142 @@
+import { EventEmitter, on } from 'node:events';
+import { LlamaChat, type LlamaContext } from 'node-llama-cpp';
+import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
+import type { ToolCall } from '../../contract/messages.ts';
+import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
+import type { StreamEvent } from '../../contract/stream.ts';
+import { VerifyError } from '../../contract/verify-error.ts';
+import { now } from '../shared/time.ts';
+import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
+import { createTranscript } from '../shared/transcript.ts';
+import { toChatHistory, toChatModelFunctions } from './map-history.ts';
+import { finishReasonFromStop } from './map-response.ts';
+import { loadModel } from './model-cache.ts';
+
+const CONTEXT_SIZE = 4096;
+
+interface Generation {
+  onText?: (text: string) => void;
+  onParamsChunk?: (chunk: { callIndex: number; functionName: string; paramsChunk: string; done: boolean }) => void;
+}
+
+/**
+ * llama.cpp in-process through node-llama-cpp. The model is loaded once per process; each client
+ * owns one context sequence and serializes its requests on it.
+ */
+export async function createEmbeddedClient(config: ClientConfig): Promise<ProtocolClient> {
+  const modelPath = config.modelPath;
+  if (!modelPath) {
+    throw new VerifyError({ kind: 'invalid_request', layer: 'infra', message: 'embedded: no model path configured (set LLM_VERIFY_MODEL)' });
+  }
+  const modelId = config.options?.modelId ?? 'embedded';
+  const transcript = createTranscript();
+  let context: LlamaContext | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function chatOn(): Promise<LlamaChat> {
+    const { model } = await loadModel(modelPath as string);
+    context ??= await model.createContext({ contextSize: CONTEXT_SIZE, sequences: 1 });
+    return new LlamaChat({ contextSequence: context.getSequence() });
+  }
+
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function generate(request: ChatRequest, options: CallOptions | undefined, hooks: Generation): Promise<ChatResponse> {
+    if (request.model !== modelId) {
+      throw new VerifyError({ kind: 'model_not_found', layer: 'protocol', message: `embedded: model "${request.model}" is not loaded (this process serves "${modelId}")` });
+    }
+    if (request.toolChoice !== undefined && request.toolChoice !== 'auto') {
+      throw new VerifyError({ kind: 'invalid_request', layer: 'protocol', message: `embedded: tool_choice ${JSON.stringify(request.toolChoice)} is not supported by node-llama-cpp function calling` });
+    }
+    return serialized(async () => {
+      const chat = await chatOn();
+      const meter = chat.sequence.tokenMeter;
+      const before = { input: meter.usedInputTokens, output: meter.usedOutputTokens };
+      const history = toChatHistory(request.messages);
+      transcript.record({ kind: 'request', at: now(), method: 'generateResponse', url: `embedded://${modelId}`, headers: {}, body: { history, request } });
+      try {
+        const functions = request.tools && request.tools.length > 0 ? toChatModelFunctions(request.tools) : undefined;
+        const result = await chat.generateResponse(history, {
+          maxTokens: request.maxTokens,
+          temperature: request.temperature,
+          topP: request.topP,
+          seed: request.seed,
+          customStopTriggers: request.stop,
+          signal: options?.signal,
+          stopOnAbortSignal: false,
+          onTextChunk: hooks.onText,
+          ...(functions ? { functions, maxParallelFunctionCalls: request.parallelToolCalls === false ? 1 : undefined, onFunctionCallParamsChunk: hooks.onParamsChunk } : {}),
+        });
+        const toolCalls: ToolCall[] = (result.functionCalls ?? []).map((call, index) => ({
+          id: `call_${index}`,
+          name: call.functionName,
+          argumentsText: JSON.stringify(call.params ?? {}),
+        }));
+        const input = meter.usedInputTokens - before.input;
+        const output = meter.usedOutputTokens - before.output;
+        const response: ChatResponse = {
+          text: result.response,
+          toolCalls,
+          finishReason: finishReasonFromStop(result.metadata.stopReason),
+          rawFinishReason: result.metadata.stopReason,
+          usage: { input, output, total: input + output },
+          model: modelId,
+        };
+        transcript.record({ kind: 'response', at: now(), status: 200, url: `embedded://${modelId}`, headers: {}, body: response });
+        return response;
+      } catch (error) {
+        if (options?.signal?.aborted) {
+          throw new VerifyError({ kind: 'aborted', layer: 'transport', message: 'embedded: generation aborted by the caller', cause: error });
+        }
+        throw new VerifyError({ kind: 'server', layer: 'infra', message: `embedded: generation failed: ${error instanceof Error ? error.message : String(error)}`, cause: error });
+      } finally {
+        chat.dispose({ disposeSequence: true });
+      }
+    });
+  }
+
+  return {
+    protocol: 'embedded',
+    transcript,
+    chat: (request, options) => generate(request, options, {}),
+    async *stream(request, options): AsyncGenerator<StreamEvent> {
+      const emitter = new EventEmitter();
+      const tools = new ToolCallAssembler();
+      const emit = (event: StreamEvent) => {
+        transcript.record({ kind: 'stream_event', at: event.at, event });
+        emitter.emit('event', event);
+      };
+      const done = generate(request, options, {
+        onText: (text) => emit({ type: 'text_delta', at: now(), text }),
+        onParamsChunk: (chunk) => {
+          for (const event of tools.push(chunk.callIndex, { id: `call_${chunk.callIndex}`, name: chunk.functionName, argumentsDelta: chunk.paramsChunk })) emit(event);
+          if (chunk.done) for (const event of tools.end(chunk.callIndex)) emit(event);
+        },
+      }).finally(() => emitter.emit('end'));
+      done.catch(() => undefined);
+      yield { type: 'start', at: now(), model: modelId };
+      for await (const [event] of on(emitter, 'event', { close: ['end'] })) yield event as StreamEvent;
+      const response = await done;
+      for (const event of tools.endAll()) yield event;
+      if (response.usage) yield { type: 'usage', at: now(), usage: response.usage };
+      yield { type: 'done', at: now(), finishReason: response.finishReason, rawFinishReason: response.rawFinishReason };
+    },
+    async listModels(): Promise<ModelListing[]> {
+      const { model } = await loadModel(modelPath);
+      return [{ id: modelId, displayName: model.fileInfo.metadata.general.name, contextWindow: model.trainContextSize, loaded: true }];
+    },
+    async health(): Promise<HealthInfo> {
+      const { llama, loadMs } = await loadModel(modelPath);
+      return { ok: true, version: `llama.cpp ${llama.llamaCppRelease.release} (node-llama-cpp, ${llama.buildType})`, detail: `model loaded in ${Math.round(loadMs)} ms` };
+    },
+    async close() {
+      await queue;
+      await context?.dispose();
+      context = undefined;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { GoogleGenAI, type GenerateContentResponse } from '@google/genai';
+import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
+import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
+import type { StreamEvent } from '../../contract/stream.ts';
+import { createRecordingFetch } from '../shared/recording-fetch.ts';
+import { now } from '../shared/time.ts';
+import { createTranscript } from '../shared/transcript.ts';
+import { createCallIdRegistry } from './call-ids.ts';
+import { fromModel } from './map-model.ts';
+import { toGenerateContentParameters } from './map-request.ts';
+import { fromGenerateContentResponse } from './map-response.ts';
+import { normalizeGeminiChunks } from './map-stream.ts';
+import { toGeminiVerifyError } from './to-verify-error.ts';
+
+/**
+ * The Gemini API (generativelanguage) over the official `@google/genai` SDK. Requests go through
+ * a recording fetch (the SDK accepts one in httpOptions); the key travels in x-goog-api-key, which
+ * the transcript redacts.
+ */
+export async function createGeminiClient(config: ClientConfig): Promise<ProtocolClient> {
+  const transcript = createTranscript();
+  const sdk = new GoogleGenAI({
+    vertexai: false,
+    apiKey: config.apiKey,
+    httpOptions: {
+      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+      // @google/genai 3.x calls the stable "v1" API by default; a provider may pin another version.
+      ...(config.options?.apiVersion ? { apiVersion: config.options.apiVersion } : {}),
+      timeout: config.timeoutMs,
+      retryOptions: { attempts: config.maxRetries + 1 },
+      fetch: createRecordingFetch(transcript),
+    },
+  });
+  const ids = createCallIdRegistry();
+  const fail = (error: unknown, where: string) => toGeminiVerifyError(error, `gemini ${where}`, config.apiKey);
+  const params = (request: ChatRequest, options?: CallOptions) => {
+    const built = toGenerateContentParameters(request, ids);
+    if (options?.signal) built.config = { ...built.config, abortSignal: options.signal };
+    return built;
+  };
+
+  const client: ProtocolClient = {
+    protocol: 'gemini',
+    transcript,
+    async chat(request: ChatRequest, options?: CallOptions): Promise<ChatResponse> {
+      try {
+        return fromGenerateContentResponse(await sdk.models.generateContent(params(request, options)), ids);
+      } catch (error) {
+        throw fail(error, `POST models/${request.model}:generateContent`);
+      }
+    },
+    async *stream(request: ChatRequest, options?: CallOptions): AsyncGenerator<StreamEvent> {
+      let chunks: AsyncGenerator<GenerateContentResponse>;
+      try {
+        chunks = await sdk.models.generateContentStream(params(request, options));
+      } catch (error) {
+        throw fail(error, `POST models/${request.model}:streamGenerateContent`);
+      }
+      async function* recorded() {
+        for await (const chunk of chunks) {
+          transcript.record({ kind: 'stream_event', at: now(), event: chunk });
+          yield chunk;
+        }
+      }
+      try {
+        yield* normalizeGeminiChunks(recorded(), ids);
+      } catch (error) {
+        throw fail(error, 'stream');
+      }
+    },
+    async listModels(options?: CallOptions): Promise<ModelListing[]> {
+      try {
+        const listings: ModelListing[] = [];
+        const pager = await sdk.models.list({ config: { pageSize: 100, abortSignal: options?.signal } });
+        for await (const model of pager) {
+          const listing = fromModel(model);
+          if (listing) listings.push(listing);
+        }
+        return listings;
+      } catch (error) {
+        throw fail(error, 'GET models');
+      }
+    },
+    async health(options?: CallOptions): Promise<HealthInfo> {
+      try {
+        const pager = await sdk.models.list({ config: { pageSize: 1, abortSignal: options?.signal } });
+        return { ok: true, detail: `models listing answered (${pager.page.length} on the first page)` };
+      } catch (error) {
+        throw fail(error, 'GET models');
+      }
+    },
+    async close() {},
+  };
+  return client;
+}

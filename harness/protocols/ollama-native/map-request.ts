@@ -1,0 +1,86 @@
+import type { ChatRequest as OllamaChatRequest, Message as OllamaMessage, Options, Tool, ToolCall as OllamaToolCall } from 'ollama';
+import type { ChatRequest } from '../../contract/chat.ts';
+import type { Message, ToolCall } from '../../contract/messages.ts';
+import type { ToolSpec } from '../../contract/tools.ts';
+import { VerifyError } from '../../contract/verify-error.ts';
+
+/**
+ * Fields the Ollama server accepts that the npm package's types omit: a tool call's `id`
+ * (server api.ToolCall.ID) and a tool result's `tool_call_id` (api.Message.ToolCallID).
+ */
+export type OllamaWireToolCall = OllamaToolCall & { id?: string; function: OllamaToolCall['function'] & { index?: number } };
+export type OllamaWireMessage = Omit<OllamaMessage, 'tool_calls'> & { tool_calls?: OllamaWireToolCall[]; tool_call_id?: string };
+export type OllamaWireChatRequest = Omit<OllamaChatRequest, 'messages'> & { messages: OllamaWireMessage[] };
+
+function invalid(message: string): VerifyError {
+  return new VerifyError({ kind: 'invalid_request', layer: 'protocol', message: `ollama-native: ${message}` });
+}
+
+/** Ollama wants tool-call arguments as a JSON object, not text. */
+export function toOllamaArguments(call: ToolCall): Record<string, unknown> {
+  if (call.argumentsText.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(call.argumentsText);
+  } catch {
+    throw invalid(`tool call ${call.id} (${call.name}) has arguments that are not JSON; Ollama needs an object`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw invalid(`tool call ${call.id} (${call.name}) has arguments that are not a JSON object`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+export function toOllamaMessage(message: Message): OllamaWireMessage {
+  switch (message.role) {
+    case 'system':
+    case 'user':
+      return { role: message.role, content: message.content };
+    case 'assistant':
+      return message.toolCalls && message.toolCalls.length > 0
+        ? {
+            role: 'assistant',
+            content: message.content,
+            tool_calls: message.toolCalls.map((call) => ({ id: call.id, function: { name: call.name, arguments: toOllamaArguments(call) } })),
+          }
+        : { role: 'assistant', content: message.content };
+    case 'tool':
+      return { role: 'tool', content: message.content, tool_name: message.name, tool_call_id: message.toolCallId };
+  }
+}
+
+export function toOllamaTools(tools: ToolSpec[]): Tool[] {
+  return tools.map((tool) => ({
+    type: 'function',
+    function: { name: tool.name, description: tool.description, parameters: tool.parameters as NonNullable<Tool['function']['parameters']> },
+  }));
+}
+
+/** Sampling options; Ollama calls max tokens `num_predict`. */
+export function toOllamaOptions(request: ChatRequest): Partial<Options> | undefined {
+  const options: Partial<Options> = {};
+  if (request.temperature !== undefined) options.temperature = request.temperature;
+  if (request.topP !== undefined) options.top_p = request.topP;
+  if (request.seed !== undefined) options.seed = request.seed;
+  if (request.maxTokens !== undefined) options.num_predict = request.maxTokens;
+  if (request.stop !== undefined) options.stop = request.stop;
+  return Object.keys(options).length > 0 ? options : undefined;
+}
+
+/**
+ * The body of POST /api/chat (stream flag set by the caller). Ollama's native API has no
+ * tool_choice: 'auto' is its only behaviour, 'none' is honoured by sending no tools, and
+ * 'required' or a named tool cannot be expressed, so they fail as an invalid request.
+ */
+export function toOllamaChatRequest(request: ChatRequest): OllamaWireChatRequest {
+  const choice = request.toolChoice;
+  if (choice === 'required' || (typeof choice === 'object' && choice !== null)) {
+    const what = choice === 'required' ? '"required"' : `a named tool (${choice.name})`;
+    throw invalid(`ollama-native has no tool_choice: cannot force ${what}`);
+  }
+  const body: OllamaWireChatRequest = { model: request.model, messages: request.messages.map(toOllamaMessage) };
+  if (request.tools && request.tools.length > 0 && choice !== 'none') body.tools = toOllamaTools(request.tools);
+  const options = toOllamaOptions(request);
+  if (options) body.options = options;
+  return body;
+}

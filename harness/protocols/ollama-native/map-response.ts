@@ -1,0 +1,84 @@
+import type { ChatResponse as OllamaChatResponse, ModelResponse, ShowResponse } from 'ollama';
+import type { DeclaredCapabilities } from '../../contract/capability.ts';
+import type { ChatResponse } from '../../contract/chat.ts';
+import type { ToolCall } from '../../contract/messages.ts';
+import type { ModelListing } from '../../contract/protocol-client.ts';
+import type { Usage } from '../../contract/usage.ts';
+import { VerifyError } from '../../contract/verify-error.ts';
+import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import type { OllamaWireToolCall } from './map-request.ts';
+
+/** Ollama's counters (omitted when zero, e.g. a fully cached prompt). */
+export function fromOllamaUsage(chunk: { prompt_eval_count?: number; eval_count?: number }): Usage | undefined {
+  const input = typeof chunk.prompt_eval_count === 'number' ? chunk.prompt_eval_count : undefined;
+  const output = typeof chunk.eval_count === 'number' ? chunk.eval_count : undefined;
+  if (input === undefined && output === undefined) return undefined;
+  return { input, output, total: input !== undefined && output !== undefined ? input + output : undefined };
+}
+
+/**
+ * Tool calls arrive whole, with arguments as an object. Ollama sends an `id` on recent servers;
+ * when it does not, one is synthesized as `call_<n>` (n counts calls within the response/stream).
+ */
+export function fromOllamaToolCall(call: OllamaWireToolCall, ordinal: number): ToolCall {
+  const id = typeof call.id === 'string' && call.id !== '' ? call.id : `call_${ordinal}`;
+  const args: unknown = call.function?.arguments;
+  const argumentsText = args === undefined || args === null ? '' : typeof args === 'string' ? args : JSON.stringify(args);
+  return { id, name: call.function?.name ?? '', argumentsText };
+}
+
+/** Maps a non-streamed /api/chat answer to the contract. An answer without a message is a protocol failure. */
+export function fromOllamaChatResponse(response: OllamaChatResponse): ChatResponse {
+  const message = response.message as (OllamaChatResponse['message'] & { tool_calls?: OllamaWireToolCall[] }) | undefined;
+  if (!message || typeof message !== 'object') {
+    throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'ollama-native: /api/chat response has no message' });
+  }
+  const toolCalls = (message.tool_calls ?? []).map((call, index) => fromOllamaToolCall(call, index));
+  const raw = response.done_reason || undefined;
+  return {
+    text: message.content ?? '',
+    reasoning: typeof message.thinking === 'string' && message.thinking !== '' ? message.thinking : undefined,
+    toolCalls,
+    finishReason: normalizeFinishReason(raw, toolCalls.length > 0),
+    rawFinishReason: raw,
+    usage: fromOllamaUsage(response),
+    model: response.model,
+  };
+}
+
+/**
+ * /api/show `capabilities` → declared capabilities. Ollama refuses tools/think/images for a
+ * model whose capabilities lack them, so absence is a declared `false`, not unknown.
+ */
+export function capabilitiesFromShow(capabilities: readonly string[] | undefined): DeclaredCapabilities | undefined {
+  if (!Array.isArray(capabilities)) return undefined;
+  const has = (name: string) => capabilities.includes(name);
+  return { chat: has('completion'), tools: has('tools'), reasoning: has('thinking'), vision: has('vision') };
+}
+
+/** The context length from /api/show `model_info` (`<architecture>.context_length`). */
+export function contextWindowFromShow(show: Pick<ShowResponse, 'model_info'>): number | undefined {
+  const info = show.model_info as unknown;
+  if (!info || typeof info !== 'object') return undefined;
+  const record = info instanceof Map ? Object.fromEntries(info) : (info as Record<string, unknown>);
+  const arch = record['general.architecture'];
+  const direct = typeof arch === 'string' ? record[`${arch}.context_length`] : undefined;
+  if (typeof direct === 'number') return direct;
+  const anyKey = Object.keys(record).find((key) => key.endsWith('.context_length'));
+  const value = anyKey === undefined ? undefined : record[anyKey];
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** One /api/tags entry, enriched with /api/show when it answered. */
+export function toModelListing(model: ModelResponse, show?: Pick<ShowResponse, 'model_info' | 'capabilities'>): ModelListing {
+  const details = model.details;
+  const size = [details?.parameter_size, details?.quantization_level].filter((part) => typeof part === 'string' && part !== '');
+  const listing: ModelListing = { id: model.name, displayName: size.length > 0 ? `${model.name} (${size.join(' ')})` : model.name };
+  if (show) {
+    const contextWindow = contextWindowFromShow(show);
+    if (contextWindow !== undefined) listing.contextWindow = contextWindow;
+    const capabilities = capabilitiesFromShow(show.capabilities);
+    if (capabilities) listing.capabilities = capabilities;
+  }
+  return listing;
+}

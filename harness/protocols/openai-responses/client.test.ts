@@ -1,0 +1,115 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { APIUserAbortError } from 'openai';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProtocolClient } from '../../contract/protocol-client.ts';
+import { VerifyError } from '../../contract/verify-error.ts';
+import { REDACTED } from '../shared/redact.ts';
+import { createOpenAIResponsesClient, toVerifyError } from './client.ts';
+
+interface Seen {
+  method?: string;
+  url?: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+const SECRET = 'sk-loopback-secret-4711';
+
+/** A loopback HTTP listener that records one request and answers with a canned reply. */
+async function listen(reply: { status: number; body: string; type?: string; delayMs?: number }) {
+  const seen: Seen[] = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
+      setTimeout(() => {
+        res.writeHead(reply.status, { 'content-type': reply.type ?? 'application/json' });
+        res.end(reply.body);
+      }, reply.delayMs ?? 0);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  servers.push(server);
+  return { seen, baseUrl: `http://127.0.0.1:${port}/v1` };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+const cannedResponse = {
+  id: 'resp_loop',
+  object: 'response',
+  created_at: 1,
+  model: 'loop-model',
+  status: 'completed',
+  output: [{ type: 'message', id: 'msg_1', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'pong', annotations: [] }] }],
+  usage: { input_tokens: 2, output_tokens: 1, total_tokens: 3 },
+};
+
+async function client(baseUrl: string): Promise<ProtocolClient> {
+  return createOpenAIResponsesClient({ protocol: 'openai-responses', baseUrl, apiKey: SECRET, timeoutMs: 5000, maxRetries: 0 });
+}
+
+describe('openai-responses client', () => {
+  it('loopback stub (not live-verified here): POST /v1/responses with model and key on the wire, key redacted in the transcript', async () => {
+    const { seen, baseUrl } = await listen({ status: 200, body: JSON.stringify(cannedResponse) });
+    const sdk = await client(baseUrl);
+    const response = await sdk.chat({ model: 'loop-model', messages: [{ role: 'user', content: 'ping' }] });
+    expect(response.text).toBe('pong');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.url).toBe('/v1/responses');
+    expect(seen[0]?.headers.authorization).toBe(`Bearer ${SECRET}`);
+    expect(seen[0]?.body).toMatchObject({ model: 'loop-model', input: [{ type: 'message', role: 'user', content: 'ping' }] });
+    const request = sdk.transcript.entries.find((entry) => entry.kind === 'request');
+    expect(request?.kind === 'request' && request.headers.authorization).toBe(REDACTED);
+    expect(JSON.stringify(sdk.transcript.entries)).not.toContain(SECRET);
+  });
+
+  it.each([
+    [401, 'auth', { error: { message: 'Invalid API key', type: 'authentication_error' } }],
+    [404, 'model_not_found', { error: { message: 'The model `nope` does not exist', type: 'invalid_request_error' } }],
+    [429, 'rate_limit', { error: { message: 'Rate limit reached', type: 'rate_limit_error' } }],
+    [500, 'server', { error: { message: 'internal failure', type: 'server_error' } }],
+  ] as const)('loopback stub (not live-verified here): HTTP %i maps to %s without leaking the key', async (status, kind, body) => {
+    const { baseUrl } = await listen({ status, body: JSON.stringify(body) });
+    const sdk = await client(baseUrl);
+    const error = await sdk.chat({ model: 'nope', messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VerifyError);
+    expect((error as VerifyError).kind).toBe(kind);
+    expect((error as VerifyError).status).toBe(status);
+    expect((error as VerifyError).message).not.toContain(SECRET);
+  });
+
+  it('loopback stub (not live-verified here): an aborted call is kind aborted', async () => {
+    const { baseUrl } = await listen({ status: 200, body: JSON.stringify(cannedResponse), delayMs: 2000 });
+    const sdk = await client(baseUrl);
+    const controller = new AbortController();
+    const pending = sdk.chat({ model: 'm', messages: [{ role: 'user', content: 'x' }] }, { signal: controller.signal }).catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending;
+    expect((error as VerifyError).kind).toBe('aborted');
+  });
+
+  it('maps the SDK abort error and connection failures', () => {
+    expect(toVerifyError(new APIUserAbortError(), 'x', undefined).kind).toBe('aborted');
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    expect(toVerifyError(refused, 'x', undefined).kind).toBe('network');
+  });
+
+  it('refuses stop before anything is sent', async () => {
+    const { seen, baseUrl } = await listen({ status: 200, body: JSON.stringify(cannedResponse) });
+    const sdk = await client(baseUrl);
+    const error = await sdk.chat({ model: 'm', messages: [{ role: 'user', content: 'x' }], stop: ['.'] }).catch((e: unknown) => e);
+    expect((error as VerifyError).kind).toBe('invalid_request');
+    expect(seen).toHaveLength(0);
+  });
+});

@@ -1,0 +1,97 @@
+import type { FunctionTool, ResponseCreateParamsNonStreaming, ResponseInputItem, ToolChoiceFunction, ToolChoiceOptions } from 'openai/resources/responses/responses';
+import type { ChatRequest } from '../../contract/chat.ts';
+import type { Message } from '../../contract/messages.ts';
+import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
+import { VerifyError } from '../../contract/verify-error.ts';
+
+/**
+ * Request fields the Responses API has no parameter for (the `openai` SDK's ResponseCreateParams
+ * carries neither `stop` nor `seed`). The adapter refuses them instead of dropping them silently,
+ * so a test that needs them gets a clear protocol-layer verdict. llama-server would pass them
+ * through (it converts /v1/responses to a chat completion), but that is not the protocol.
+ */
+const UNREPRESENTABLE: ReadonlyArray<[keyof ChatRequest, string]> = [
+  ['stop', 'stop'],
+  ['seed', 'seed'],
+];
+
+export function assertRepresentable(request: ChatRequest): void {
+  for (const [field, wireName] of UNREPRESENTABLE) {
+    if (request[field] !== undefined) {
+      throw new VerifyError({
+        kind: 'invalid_request',
+        layer: 'protocol',
+        message: `openai-responses: the Responses API has no '${wireName}' parameter; this adapter cannot send ChatRequest.${field}`,
+      });
+    }
+  }
+}
+
+/** One normalized message as Responses input items (an assistant turn may become several). */
+export function toResponseInputItems(message: Message): ResponseInputItem[] {
+  switch (message.role) {
+    case 'system':
+      return [{ type: 'message', role: 'system', content: message.content }];
+    case 'user':
+      return [{ type: 'message', role: 'user', content: message.content }];
+    case 'assistant': {
+      const items: ResponseInputItem[] = [];
+      if (message.content !== '' || !message.toolCalls?.length) {
+        items.push({ type: 'message', role: 'assistant', content: message.content });
+      }
+      for (const call of message.toolCalls ?? []) {
+        items.push({ type: 'function_call', call_id: call.id, name: call.name, arguments: call.argumentsText });
+      }
+      return items;
+    }
+    case 'tool':
+      return [{ type: 'function_call_output', call_id: message.toolCallId, output: message.content }];
+  }
+}
+
+export function toResponsesTools(tools: ToolSpec[]): FunctionTool[] {
+  return tools.map((tool) => ({
+    type: 'function',
+    name: tool.name,
+    description: tool.description,
+    parameters: tool.parameters,
+    strict: false,
+  }));
+}
+
+export function toResponsesToolChoice(choice: ToolChoice): ToolChoiceOptions | ToolChoiceFunction {
+  return typeof choice === 'string' ? choice : { type: 'function', name: choice.name };
+}
+
+/**
+ * The body of POST /responses for a normalized request (stream flag set by the caller).
+ * Leading system messages become `instructions`; a system message later in the conversation
+ * stays in place as a system input item.
+ */
+export function toResponseCreateParams(request: ChatRequest): ResponseCreateParamsNonStreaming {
+  assertRepresentable(request);
+  let first = 0;
+  const instructions: string[] = [];
+  while (first < request.messages.length) {
+    const message = request.messages[first];
+    if (message?.role !== 'system') break;
+    instructions.push(message.content);
+    first += 1;
+  }
+  const params: ResponseCreateParamsNonStreaming = {
+    model: request.model,
+    input: request.messages.slice(first).flatMap(toResponseInputItems),
+    // Stateless: the harness sends the whole conversation each turn and wants nothing stored.
+    store: false,
+  };
+  if (instructions.length > 0) params.instructions = instructions.join('\n\n');
+  if (request.temperature !== undefined) params.temperature = request.temperature;
+  if (request.topP !== undefined) params.top_p = request.topP;
+  if (request.maxTokens !== undefined) params.max_output_tokens = request.maxTokens;
+  if (request.tools && request.tools.length > 0) {
+    params.tools = toResponsesTools(request.tools);
+    if (request.parallelToolCalls !== undefined) params.parallel_tool_calls = request.parallelToolCalls;
+  }
+  if (request.toolChoice !== undefined) params.tool_choice = toResponsesToolChoice(request.toolChoice);
+  return params;
+}

@@ -1,0 +1,27 @@
+import { writeFileSync } from 'node:fs';
+import type { CellResult } from '../verdicts/verdict.ts';
+import type { RunMetadata } from './run-metadata.ts';
+import { countVerdicts, failuresByLayer, type VerdictCounts } from './summary.ts';
+
+/** Bump on any incompatible change to the shape below. */
+export const RESULTS_SCHEMA_VERSION = 1;
+
+export interface ResultsDocument {
+  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  run: RunMetadata;
+  totals: VerdictCounts & { cells: number; failuresByLayer: Record<string, number> };
+  cells: CellResult[];
+}
+
+export function buildResultsDocument(run: RunMetadata, cells: CellResult[]): ResultsDocument {
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    run,
+    totals: { cells: cells.length, ...countVerdicts(cells), failuresByLayer: failuresByLayer(cells) },
+    cells,
+  };
+}
+
+export function writeResultsJson(path: string, document: ResultsDocument): void {
+  writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
+}

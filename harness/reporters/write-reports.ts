@@ -1,0 +1,44 @@
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { CellResult } from '../verdicts/verdict.ts';
+import { buildJunitXml } from './junit.ts';
+import { renderMatrixHtml } from './matrix-html.ts';
+import { renderMatrixMarkdown } from './matrix-markdown.ts';
+import { buildMatrix } from './matrix-model.ts';
+import { buildResultsDocument, writeResultsJson } from './results-json.ts';
+import type { RunMetadata } from './run-metadata.ts';
+
+export interface ReportPaths {
+  journal: string;
+  results: string;
+  junit: string;
+  matrixJson: string;
+  matrixMarkdown: string;
+  matrixHtml: string;
+}
+
+export function reportPaths(runDir: string): ReportPaths {
+  return {
+    journal: join(runDir, 'results.jsonl'),
+    results: join(runDir, 'results.json'),
+    junit: join(runDir, 'junit.xml'),
+    matrixJson: join(runDir, 'matrix.json'),
+    matrixMarkdown: join(runDir, 'matrix.md'),
+    matrixHtml: join(runDir, 'matrix.html'),
+  };
+}
+
+/** Turns the journal's cells into every report file, and points <reports>/latest at this run. */
+export function writeReports(runDir: string, run: RunMetadata, cells: CellResult[], capabilities: ReadonlyMap<string, string>): ReportPaths {
+  const paths = reportPaths(runDir);
+  writeResultsJson(paths.results, buildResultsDocument(run, cells));
+  writeFileSync(paths.junit, buildJunitXml(cells, { capabilities }, run.runId));
+  const matrix = buildMatrix(run.runId, cells, run.notLiveVerified);
+  writeFileSync(paths.matrixJson, `${JSON.stringify(matrix, null, 2)}\n`);
+  writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix));
+  writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix));
+  const latest = join(dirname(runDir), 'latest');
+  rmSync(latest, { force: true });
+  symlinkSync(basename(runDir), latest);
+  return paths;
+}

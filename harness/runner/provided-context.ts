@@ -1,0 +1,15 @@
+import type { Cell } from '../matrix/cell.ts';
+import type { CellResult } from '../verdicts/verdict.ts';
+
+/** What the runner hands to vitest workers (provide/inject) and gets back (task meta). */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cells: Cell[];
+    runId: string;
+  }
+  interface TaskMeta {
+    cell?: CellResult;
+  }
+}
+
+export {};

@@ -1,0 +1,82 @@
+import './provided-context.ts';
+import { afterAll, describe, inject, test } from 'vitest';
+import { targetKey, type Cell } from '../matrix/cell.ts';
+import type { SuiteDefinition, Target } from '../suite/define.ts';
+import { VerifyError } from '../contract/verify-error.ts';
+import { createTarget } from './target-factory.ts';
+import { decidedResult, runCell } from './run-cell.ts';
+import type { CellResult } from '../verdicts/verdict.ts';
+
+type Prepared = { target: Target; close(): Promise<void> } | { unavailable: CellResult['verdict']; reason: string; layer?: VerifyError['layer'] };
+
+/** Targets are shared by every suite file in a worker, and checked for reachability once. */
+const prepared = new Map<string, Promise<Prepared>>();
+
+async function prepare(cell: Cell): Promise<Prepared> {
+  try {
+    const handle = await createTarget(cell);
+    try {
+      await handle.target.client.health({ signal: AbortSignal.timeout(Math.min(cell.timeoutMs, 60_000)) });
+    } catch (error) {
+      await handle.close();
+      if (error instanceof VerifyError && (error.kind === 'network' || error.kind === 'timeout')) {
+        return { unavailable: 'skipped', reason: `endpoint unreachable: ${cell.endpoint.setupHint} (${error.message})` };
+      }
+      // A reachable endpoint that fails its health check is kept: health_check will report it.
+      return await createTarget(cell);
+    }
+    return handle;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { unavailable: 'error', reason: `could not create a client: ${message}`, layer: 'infra' };
+  }
+}
+
+function preparedFor(cell: Cell): Promise<Prepared> {
+  const key = targetKey(cell);
+  let entry = prepared.get(key);
+  if (!entry) {
+    entry = prepare(cell);
+    prepared.set(key, entry);
+  }
+  return entry;
+}
+
+/**
+ * Registers one vitest test per runnable cell of `suite`, grouped by target. The test's verdict
+ * travels to the runner in task meta; a failing verdict also fails the vitest test.
+ */
+export function registerSuite(suite: SuiteDefinition): void {
+  const runId = inject('runId');
+  const cells = inject('cells').filter((cell) => cell.suite === suite.id && cell.gate.action === 'run');
+  const groups = Map.groupBy(cells, targetKey);
+
+  afterAll(async () => {
+    for (const entry of prepared.values()) {
+      const value = await entry;
+      if ('target' in value) await value.close();
+    }
+    prepared.clear();
+  });
+
+  for (const [key, group] of groups) {
+    describe(key, () => {
+      for (const cell of group) {
+        const definition = suite.tests.find((entry) => entry.id === cell.test);
+        if (!definition) continue;
+        test(cell.id, { timeout: cell.timeoutMs + 30_000 }, async ({ task, skip }) => {
+          const ready = await preparedFor(cell);
+          const result =
+            'target' in ready
+              ? await runCell(cell, runId, definition, ready.target)
+              : decidedResult(cell, runId, ready.unavailable, ready.reason, { layer: ready.layer });
+          task.meta.cell = result;
+          if (result.verdict === 'fail' || result.verdict === 'error') {
+            throw new Error(`${result.verdict}${result.layer ? ` [${result.layer}]` : ''}: ${result.message ?? ''}`);
+          }
+          if (result.verdict === 'skipped' || result.verdict === 'unsupported') skip(result.message ?? result.verdict);
+        });
+      }
+    });
+  }
+}

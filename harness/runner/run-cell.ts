@@ -1,0 +1,85 @@
+import { VerifyError } from '../contract/verify-error.ts';
+import type { Cell } from '../matrix/cell.ts';
+import type { TestContext, VerifyTestDefinition, Target } from '../suite/define.ts';
+import { VerdictSignal } from '../verdicts/check-failure.ts';
+import { classifyOutcome } from '../verdicts/classify.ts';
+import type { CellResult } from '../verdicts/verdict.ts';
+
+/**
+ * Runs one test body against a target and turns whatever happens into a CellResult.
+ * Never throws: every outcome is a verdict.
+ */
+export async function runCell(cell: Cell, runId: string, definition: VerifyTestDefinition, target: Target): Promise<CellResult> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const details: Record<string, unknown> = {};
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new VerifyError({ kind: 'timeout', layer: 'transport', message: `test deadline of ${cell.timeoutMs} ms passed` })),
+    cell.timeoutMs,
+  );
+  const context: TestContext = {
+    target,
+    signal: controller.signal,
+    record(key, value) {
+      details[key] = value;
+    },
+    skip(reason) {
+      throw new VerdictSignal('skipped', reason);
+    },
+    unsupported(reason) {
+      throw new VerdictSignal('unsupported', reason);
+    },
+  };
+  let thrown: unknown;
+  try {
+    await Promise.race([
+      definition.run(context),
+      new Promise<never>((_, reject) => {
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+      }),
+    ]);
+  } catch (error) {
+    thrown = error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const outcome = classifyOutcome(thrown);
+  return {
+    runId,
+    suite: cell.suite,
+    test: cell.test,
+    provider: cell.provider,
+    model: cell.model,
+    protocol: cell.protocol,
+    verdict: outcome.verdict,
+    layer: outcome.layer,
+    kind: outcome.kind,
+    message: outcome.message,
+    durationMs: Math.round(performance.now() - started),
+    startedAt: startedAt.toISOString(),
+    assertion: cell.assertion,
+    tags: cell.tags,
+    details: Object.keys(details).length > 0 ? details : undefined,
+  };
+}
+
+/** A result for a cell that was decided without running it (unsupported, skipped, or target unavailable). */
+export function decidedResult(cell: Cell, runId: string, verdict: CellResult['verdict'], message: string, extra: Partial<CellResult> = {}): CellResult {
+  return {
+    runId,
+    suite: cell.suite,
+    test: cell.test,
+    provider: cell.provider,
+    model: cell.model,
+    protocol: cell.protocol,
+    verdict,
+    message,
+    durationMs: 0,
+    startedAt: new Date().toISOString(),
+    assertion: cell.assertion,
+    tags: cell.tags,
+    requires: verdict === 'unsupported' ? cell.requires : undefined,
+    ...extra,
+  };
+}

@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { startVitest } from 'vitest/node';
+import type { Cell } from '../matrix/cell.ts';
+import type { Journal } from '../reporters/journal.ts';
+import { createJournalReporter, type CellListener } from './journal-reporter.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface VitestRunOptions {
+  runId: string;
+  cells: Cell[];
+  journal: Journal;
+  onCell: CellListener;
+  /** Abort the whole run (SIGINT). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs the suite files of every runnable cell in one vitest process-pool worker, sequentially,
+ * so one embedded model instance is reused and local servers see one request at a time.
+ */
+export async function runCellsWithVitest(options: VitestRunOptions): Promise<void> {
+  const runnable = options.cells.filter((cell) => cell.gate.action === 'run');
+  if (runnable.length === 0) return;
+  const suites = [...new Set(runnable.map((cell) => cell.suite))];
+  const include = suites.map((suite) => `suites/${suite}/${suite}.verify.ts`);
+  const cellsById = new Map(runnable.map((cell) => [cell.id, cell]));
+  const vitest = await startVitest(
+    'test',
+    [],
+    {
+      root: ROOT,
+      config: false,
+      watch: false,
+      include,
+      provide: { cells: runnable, runId: options.runId },
+      reporters: [createJournalReporter({ journal: options.journal, runId: options.runId, cells: cellsById, onCell: options.onCell })],
+      pool: 'forks',
+      maxWorkers: 1,
+      isolate: false,
+      fileParallelism: false,
+      sequence: { shuffle: false, concurrent: false },
+      passWithNoTests: true,
+      silent: 'passed-only',
+    },
+    {},
+  );
+  options.signal?.addEventListener('abort', () => void vitest.cancelCurrentRun('keyboard-input'), { once: true });
+  await vitest.close();
+}

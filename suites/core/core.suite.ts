@@ -1,0 +1,259 @@
+import type { ChatRequest } from '../../harness/contract/chat.ts';
+import { VerifyError } from '../../harness/contract/verify-error.ts';
+import { defineSuite, type TestContext } from '../../harness/suite/define.ts';
+import { modelCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
+
+const SEED = 42;
+
+function request(context: TestContext, fields: Omit<ChatRequest, 'model'>): ChatRequest {
+  return { model: context.target.model.id, temperature: 0, seed: SEED, ...fields };
+}
+
+/** Runs `call` expecting it to throw a VerifyError; returns it, or fails the check. */
+async function expectVerifyError(call: () => Promise<unknown>, what: string): Promise<VerifyError> {
+  try {
+    await call();
+  } catch (error) {
+    protocolCheck(error instanceof VerifyError, `${what}: threw something that is not a normalized error: ${String(error)}`);
+    return error;
+  }
+  protocolCheck(false, `${what}: the request succeeded`);
+}
+
+const hasText = (text: string) => text.trim().length > 0;
+
+export const coreSuite = defineSuite({
+  id: 'core',
+  description: 'Chat basics every provider must get right: health, listing, chat, limits, determinism, usage, errors.',
+  tests: [
+    {
+      id: 'health_check',
+      description: 'The endpoint answers its health check.',
+      requires: [],
+      tags: ['smoke'],
+      assertion: 'protocol',
+      async run({ target, record, signal }) {
+        const health = await target.client.health({ signal });
+        protocolCheck(health.ok, `health check not ok: ${health.detail ?? 'no detail'}`);
+        if (health.version) record('serverVersion', health.version);
+      },
+    },
+    {
+      id: 'list_models',
+      description: 'The model under test is in the endpoint\'s model listing.',
+      requires: ['list_models'],
+      tags: ['smoke'],
+      assertion: 'protocol',
+      async run({ target, record, signal }) {
+        const models = await target.client.listModels({ signal });
+        record('listed', models.map((model) => model.id).slice(0, 20));
+        protocolCheck(models.length > 0, 'the listing is empty');
+        protocolCheck(
+          models.some((model) => model.id === target.model.id),
+          `"${target.model.id}" is not listed (listed: ${models.map((model) => model.id).slice(0, 10).join(', ')})`,
+        );
+      },
+    },
+    {
+      id: 'basic_chat',
+      description: 'A short chat returns non-empty text, finish_reason stop and usage.',
+      requires: ['chat'],
+      tags: ['smoke'],
+      assertion: 'protocol',
+      async run(context) {
+        const response = await context.target.client.chat(
+          request(context, { messages: [{ role: 'user', content: 'Say hello in one short sentence.' }], maxTokens: 64 }),
+          { signal: context.signal },
+        );
+        context.record('text', response.text.slice(0, 200));
+        protocolCheck(hasText(response.text), 'the answer is empty');
+        protocolCheck(response.finishReason === 'stop', `finish_reason is ${response.finishReason} (raw ${response.rawFinishReason}), expected stop`);
+        protocolCheck(response.usage !== undefined, 'no usage reported');
+        protocolCheck((response.usage.output ?? 0) > 0, `usage reports ${response.usage.output} output tokens`);
+      },
+    },
+    {
+      id: 'system_prompt',
+      description: 'The model follows a system prompt (answers with the word it demands).',
+      requires: ['system_prompt'],
+      tags: ['behaviour'],
+      assertion: 'model',
+      async run(context) {
+        const response = await context.target.client.chat(
+          request(context, {
+            messages: [
+              { role: 'system', content: 'Whatever the user says, reply with exactly one word: BANANA' },
+              { role: 'user', content: 'What is your favourite fruit?' },
+            ],
+            maxTokens: 16,
+          }),
+          { signal: context.signal },
+        );
+        context.record('text', response.text.slice(0, 200));
+        protocolCheck(hasText(response.text), 'the answer is empty');
+        modelCheck(/banana/i.test(response.text), `the answer ignores the system prompt: "${response.text.slice(0, 80)}"`);
+      },
+    },
+    {
+      id: 'multi_turn',
+      description: 'The model recalls a fact given in the first turn.',
+      requires: ['multi_turn'],
+      tags: ['behaviour'],
+      assertion: 'model',
+      async run(context) {
+        const response = await context.target.client.chat(
+          request(context, {
+            messages: [
+              { role: 'user', content: 'My name is Zorblax. Remember it.' },
+              { role: 'assistant', content: 'Nice to meet you, Zorblax. I will remember your name.' },
+              { role: 'user', content: 'What is my name? Answer with the name only.' },
+            ],
+            maxTokens: 16,
+          }),
+          { signal: context.signal },
+        );
+        context.record('text', response.text.slice(0, 200));
+        protocolCheck(hasText(response.text), 'the answer is empty');
+        modelCheck(/zorblax/i.test(response.text), `the name from turn 1 is not recalled: "${response.text.slice(0, 80)}"`);
+      },
+    },
+    {
+      id: 'max_tokens',
+      description: 'A small max_tokens cuts the answer: finish_reason length, output tokens within the limit.',
+      requires: ['max_tokens'],
+      tags: ['limits'],
+      assertion: 'protocol',
+      async run(context) {
+        const limit = 5;
+        const response = await context.target.client.chat(
+          request(context, { messages: [{ role: 'user', content: 'Write a long story about a dragon who learns to cook.' }], maxTokens: limit }),
+          { signal: context.signal },
+        );
+        context.record('outputTokens', response.usage?.output);
+        protocolCheck(response.finishReason === 'length', `finish_reason is ${response.finishReason} (raw ${response.rawFinishReason}), expected length`);
+        if (response.usage?.output !== undefined) {
+          protocolCheck(response.usage.output <= limit, `usage reports ${response.usage.output} output tokens, limit was ${limit}`);
+        }
+      },
+    },
+    {
+      id: 'stop_sequences',
+      description: 'Generation stops at a stop sequence, which is not included in the text.',
+      requires: ['stop_sequences'],
+      tags: ['limits'],
+      assertion: 'protocol',
+      async run(context) {
+        const response = await context.target.client.chat(
+          request(context, {
+            messages: [{ role: 'user', content: 'Count from 1 to 10, separated by commas and spaces. Just the numbers.' }],
+            stop: ['5'],
+            maxTokens: 64,
+          }),
+          { signal: context.signal },
+        );
+        context.record('text', response.text.slice(0, 200));
+        protocolCheck(!response.text.includes('5'), `the text runs past the stop sequence "5": "${response.text.slice(0, 80)}"`);
+        protocolCheck(response.finishReason === 'stop', `finish_reason is ${response.finishReason} (raw ${response.rawFinishReason}), expected stop`);
+        modelCheck(/4/.test(response.text), `the model did not count up to the stop sequence: "${response.text.slice(0, 80)}"`);
+      },
+    },
+    {
+      id: 'temperature_zero_determinism',
+      description: 'Same prompt, seed and temperature 0 twice: the same text.',
+      requires: ['seed'],
+      tags: ['determinism'],
+      assertion: 'protocol',
+      async run(context) {
+        const ask = () =>
+          context.target.client.chat(
+            request(context, { messages: [{ role: 'user', content: 'Name three colours.' }], maxTokens: 32 }),
+            { signal: context.signal },
+          );
+        const first = await ask();
+        const second = await ask();
+        context.record('first', first.text.slice(0, 120));
+        context.record('second', second.text.slice(0, 120));
+        protocolCheck(first.text === second.text, `two answers differ:\n  1: ${JSON.stringify(first.text.slice(0, 80))}\n  2: ${JSON.stringify(second.text.slice(0, 80))}`);
+      },
+    },
+    {
+      id: 'usage_accounting',
+      description: 'Usage reports input and output tokens, and total = input + output when a total is given.',
+      requires: ['usage'],
+      tags: ['usage'],
+      assertion: 'protocol',
+      async run(context) {
+        const response = await context.target.client.chat(
+          request(context, { messages: [{ role: 'user', content: 'Reply with OK.' }], maxTokens: 8 }),
+          { signal: context.signal },
+        );
+        const usage = response.usage;
+        context.record('usage', usage);
+        protocolCheck(usage !== undefined, 'no usage reported');
+        protocolCheck((usage.input ?? 0) > 0, `input tokens: ${usage.input}`);
+        protocolCheck((usage.output ?? 0) > 0, `output tokens: ${usage.output}`);
+        if (usage.total !== undefined) {
+          protocolCheck(usage.total === (usage.input ?? 0) + (usage.output ?? 0), `total ${usage.total} ≠ input ${usage.input} + output ${usage.output}`);
+        }
+      },
+    },
+    {
+      id: 'unicode_roundtrip',
+      description: 'Non-ASCII text (accents, CJK, emoji) survives the round trip.',
+      requires: ['chat'],
+      tags: ['behaviour', 'encoding'],
+      assertion: 'model',
+      async run(context) {
+        const word = 'café';
+        const response = await context.target.client.chat(
+          request(context, {
+            messages: [{ role: 'user', content: `Repeat exactly, nothing else: ${word} 東京 🚀` }],
+            maxTokens: 32,
+          }),
+          { signal: context.signal },
+        );
+        context.record('text', response.text.slice(0, 200));
+        protocolCheck(!response.text.includes('\uFFFD'), 'the answer contains U+FFFD replacement characters (broken UTF-8 decoding)');
+        modelCheck(response.text.includes(word), `"${word}" not echoed: "${response.text.slice(0, 80)}"`);
+      },
+    },
+    {
+      id: 'invalid_model',
+      description: 'Asking for a model that does not exist gives a normalized model_not_found error, not a crash or an answer.',
+      requires: [],
+      tags: ['errors'],
+      assertion: 'protocol',
+      async run(context) {
+        const error = await expectVerifyError(
+          () =>
+            context.target.client.chat(
+              { model: 'llm-verify-no-such-model-7f3a', messages: [{ role: 'user', content: 'hi' }], maxTokens: 4 },
+              { signal: context.signal },
+            ),
+          'a request for a model that does not exist',
+        );
+        context.record('error', { kind: error.kind, status: error.status });
+        protocolCheck(error.kind === 'model_not_found', `normalized kind is ${error.kind}, expected model_not_found (${error.message.slice(0, 160)})`);
+      },
+    },
+    {
+      id: 'bad_credentials',
+      description: 'A wrong key is rejected with a normalized auth error.',
+      requires: ['auth'],
+      tags: ['errors', 'auth'],
+      assertion: 'protocol',
+      async run(context) {
+        if (context.target.auth !== 'configured') {
+          context.skip('the endpoint has no key configured, so a wrong key cannot be told from a right one (set the provider\'s API key env var, or use --local)');
+        }
+        const wrong = await context.target.clientWith({ apiKey: 'llm-verify-wrong-key-000000' });
+        const error = await expectVerifyError(
+          () => wrong.chat(request(context, { messages: [{ role: 'user', content: 'hi' }], maxTokens: 4 }), { signal: context.signal }),
+          'a request with a wrong key',
+        );
+        context.record('error', { kind: error.kind, status: error.status });
+        protocolCheck(error.kind === 'auth', `normalized kind is ${error.kind}, expected auth (${error.message.slice(0, 160)})`);
+      },
+    },
+  ],
+});

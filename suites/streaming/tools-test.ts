@@ -1,0 +1,49 @@
+import { calculatorSpec } from '../../fixtures/tools/calculator.ts';
+import { getWeatherSpec } from '../../fixtures/tools/get-weather.ts';
+import { isDeepStrictEqual } from 'node:util';
+import type { StreamEvent } from '../../harness/contract/stream.ts';
+import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
+import { protocolCheck } from '../../harness/verdicts/check-failure.ts';
+import { checkArguments, describeCalls, requireToolCall } from '../tools/checks.ts';
+import { buildRequest } from '../tools/request.ts';
+import { checkNormalizedEvents } from './event-order/normalized.ts';
+import { streamOnce } from './stream-once.ts';
+
+type ToolEvent = Extract<StreamEvent, { type: 'tool_call_start' | 'tool_call_delta' | 'tool_call_end' }>;
+
+export const streamingToolsTest: VerifyTestDefinition = {
+  id: 'streaming_with_tools',
+  description: 'Streamed tool-call deltas assemble into valid JSON with one id across start/delta/end, matching the non-streamed call (same seed, temperature 0, named tool)',
+  requires: ['tools', 'tool_choice', 'streaming', 'streaming_tools'],
+  tags: ['streaming', 'tools'],
+  assertion: 'protocol',
+  async run(context) {
+    const tools = [getWeatherSpec, calculatorSpec];
+    const request = buildRequest(context, 'What is the weather in Paris?', { tools, toolChoice: { name: 'get_weather' } });
+    const run = await streamOnce(context, request);
+    const toolEvents = run.events.filter((event): event is ToolEvent => event.type.startsWith('tool_call_'));
+    context.record('toolEvents', toolEvents.map((event) => `${event.type}:${event.id}`).slice(0, 40));
+    const violations = checkNormalizedEvents(run.events);
+    protocolCheck(violations.length === 0, `normalized tool-call events: ${violations.join('; ')}`);
+    const streamed = requireToolCall(run.response, 'streamed with tool_choice named get_weather');
+    protocolCheck(streamed.name === 'get_weather', `tool_choice named get_weather, but the streamed call is to ${streamed.name}`);
+    const ids = new Set(toolEvents.map((event) => event.id));
+    protocolCheck(ids.size === run.response.toolCalls.length, `tool events use ids ${[...ids].join(', ')} for ${run.response.toolCalls.length} call(s)`);
+    const streamedArgs = checkArguments(streamed, getWeatherSpec);
+
+    const plain = await context.target.client.chat(request, { signal: context.signal });
+    context.record('calls', { stream: describeCalls(run.response.toolCalls), nonStream: describeCalls(plain.toolCalls) });
+    const reference = requireToolCall(plain, 'non-streamed with tool_choice named get_weather');
+    protocolCheck(reference.name === streamed.name, `streamed call ${streamed.name} but non-streamed call ${reference.name}`);
+    protocolCheck(run.response.finishReason === plain.finishReason, `finish reason: stream ${run.response.finishReason}, non-stream ${plain.finishReason}`);
+    const referenceArgs = checkArguments(reference, getWeatherSpec);
+    if (!isDeepStrictEqual(streamedArgs, referenceArgs)) {
+      // Same reasoning as stream_matches_non_stream: judge only when non-streaming is reproducible.
+      const again = await context.target.client.chat(request, { signal: context.signal });
+      const againCall = again.toolCalls[0];
+      const reproducible = againCall !== undefined && isDeepStrictEqual(checkArguments(againCall, getWeatherSpec), referenceArgs);
+      context.record('nonStreamReproducible', reproducible);
+      protocolCheck(!reproducible, `streamed arguments ${streamed.argumentsText} differ from the non-streamed ${reference.argumentsText}`);
+    }
+  },
+};
