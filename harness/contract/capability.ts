@@ -6,6 +6,7 @@ export const CAPABILITIES = [
   'max_tokens',
   'stop_sequences',
   'seed',
+  'temperature',
   'usage',
   'list_models',
   'auth',

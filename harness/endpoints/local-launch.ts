@@ -4,6 +4,7 @@ import type { ProviderDefinition } from '../contract/provider.ts';
 import { UsageError } from '../matrix/usage-error.ts';
 import { startLlamaServer, type RunningServer } from './llama-server-launcher.ts';
 import { runSetupScript } from './setup-scripts.ts';
+import { inferenceThreads } from './thread-count.ts';
 
 export interface LaunchedEndpoint {
   providerId: string;
@@ -35,7 +36,8 @@ export async function launchLocalEndpoints(
     if (!model) throw new UsageError(`--local ${id}: the provider pins no model to serve`);
     // Only llama-server checks keys; Ollama has no authentication of its own.
     const apiKeyEnv = provider.local === 'llama-server' ? provider.auth?.envVars[0] : undefined;
-    const apiKey = randomBytes(24).toString('hex');
+    // The user's key when set (so they know it), else a generated one.
+    const apiKey = (apiKeyEnv && context.env[apiKeyEnv]) || randomBytes(24).toString('hex');
     if (apiKeyEnv) context.env[apiKeyEnv] = apiKey;
     const logFile = join(context.logDir, `${id}-server.log`);
     let server: RunningServer;
@@ -43,7 +45,7 @@ export async function launchLocalEndpoints(
       const binary = context.env.LLAMA_SERVER_BIN ?? (await runSetupScript('llama-server.sh'));
       const modelPath = await context.modelPath();
       context.log(`starting llama-server (${model.id}) …`);
-      server = await startLlamaServer({ binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined });
+      server = await startLlamaServer({ binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined, threads: inferenceThreads(context.env) });
     } else {
       const { startOllamaEndpoint } = await import('./ollama-local.ts');
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });

@@ -1,5 +1,6 @@
 import type { ClientConfig, ProtocolClient } from '../contract/protocol-client.ts';
 import type { ModelSpec } from '../contract/provider.ts';
+import { effectiveCapabilities } from '../protocols/protocol-capabilities.ts';
 import { createProtocolClient } from '../protocols/registry.ts';
 import { PROVIDERS } from '../../providers/index.ts';
 import type { Cell } from '../matrix/cell.ts';
@@ -42,7 +43,7 @@ export async function createTarget(cell: Cell): Promise<{ target: Target; close(
     providerName: provider.displayName,
     model,
     protocol: cell.protocol,
-    capabilities: model.capabilities,
+    capabilities: effectiveCapabilities(model.capabilities, cell.protocol),
     quirks,
     client,
     auth: cell.endpoint.apiKeyEnv ? 'configured' : provider.auth ? 'unknown' : 'none',

@@ -1,12 +1,11 @@
 import type { ChatRequest } from '../../harness/contract/chat.ts';
 import { VerifyError } from '../../harness/contract/verify-error.ts';
+import { baseRequest } from '../../harness/suite/base-request.ts';
 import { defineSuite, type TestContext } from '../../harness/suite/define.ts';
 import { modelCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
 
-const SEED = 42;
-
 function request(context: TestContext, fields: Omit<ChatRequest, 'model'>): ChatRequest {
-  return { model: context.target.model.id, temperature: 0, seed: SEED, ...fields };
+  return baseRequest(context.target, fields);
 }
 
 /** Runs `call` expecting it to throw a VerifyError; returns it, or fails the check. */
@@ -160,7 +159,7 @@ export const coreSuite = defineSuite({
     {
       id: 'temperature_zero_determinism',
       description: 'Same prompt, seed and temperature 0 twice: the same text.',
-      requires: ['seed'],
+      requires: ['seed', 'temperature'],
       tags: ['determinism'],
       assertion: 'protocol',
       async run(context) {

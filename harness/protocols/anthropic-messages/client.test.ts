@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APIUserAbortError } from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProtocolClient } from '../../contract/protocol-client.ts';
+import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { REDACTED } from '../shared/redact.ts';
 import { createAnthropicMessagesClient, toModelListing, toVerifyError } from './client.ts';
@@ -130,5 +132,19 @@ describe('anthropic-messages client', () => {
     const error = await sdk.chat({ model: 'm', messages: [{ role: 'user', content: 'x' }], temperature: 0 }).catch((e: unknown) => e);
     expect((error as VerifyError).kind).toBe('invalid_request');
     expect(seen).toHaveLength(0);
+  });
+  it('loopback replay of events recorded from llama-server: stream records every raw SDK event in the transcript', async () => {
+    const raw = JSON.parse(readFileSync(new URL('./fixtures/tool-stream.json', import.meta.url), 'utf8')) as Array<{ type: string }>;
+    const sse = raw.map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join('');
+    const { seen, baseUrl } = await listen({ status: 200, body: sse, type: 'text/event-stream' });
+    const sdk = await client(baseUrl);
+    const events: StreamEvent[] = [];
+    for await (const event of sdk.stream({ model: 'loop-model', messages: [{ role: 'user', content: 'x' }] })) events.push(event);
+    expect(seen[0]?.url).toBe('/v1/messages');
+    expect(seen[0]?.body).toMatchObject({ stream: true, model: 'loop-model' });
+    expect(events[0]?.type).toBe('start');
+    expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'tool_calls' });
+    const recorded = sdk.transcript.entries.flatMap((entry) => (entry.kind === 'stream_event' ? [entry.event] : []));
+    expect(recorded).toEqual(raw);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
 import { describe, expect, it } from 'vitest';
 import { fromAnthropicMessage, fromAnthropicUsage } from './map-response.ts';
@@ -62,6 +63,10 @@ describe('anthropic-messages response mapping', () => {
     expect(mapped.text).toBe('ok');
   });
 
+  it('counts cache reads and writes as input (Anthropic input_tokens excludes them)', () => {
+    expect(fromAnthropicUsage({ input_tokens: 1, cache_read_input_tokens: 26, cache_creation_input_tokens: 3, output_tokens: 6 })).toEqual({ input: 30, output: 6, total: 36 });
+  });
+
   it('leaves the total undefined unless both counts are reported', () => {
     expect(fromAnthropicUsage({ input_tokens: 4, output_tokens: null })).toEqual({ input: 4, output: undefined, total: undefined });
     expect(fromAnthropicUsage(undefined)).toBeUndefined();
@@ -69,5 +74,28 @@ describe('anthropic-messages response mapping', () => {
 
   it('throws a protocol error when content is missing', () => {
     expect(() => fromAnthropicMessage(message({ content: undefined as unknown as Message['content'] }))).toThrow(/no content array/);
+  });
+});
+
+describe('anthropic-messages response mapping (messages recorded from llama-server)', () => {
+  const recorded = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as Message;
+
+  it('text: end_turn is stop, input counts cache reads', () => {
+    const raw = recorded('text-response');
+    const mapped = fromAnthropicMessage(raw);
+    expect(mapped.text.length).toBeGreaterThan(0);
+    expect(mapped.finishReason).toBe('stop');
+    expect(mapped.usage?.input).toBe(raw.usage.input_tokens + (raw.usage.cache_read_input_tokens ?? 0));
+  });
+
+  it('max_tokens hit: stop_reason max_tokens is length', () => {
+    const mapped = fromAnthropicMessage(recorded('length-response'));
+    expect(mapped).toMatchObject({ finishReason: 'length', rawFinishReason: 'max_tokens', usage: { output: 3 } });
+  });
+
+  it('stop sequence hit: llama-server says end_turn (not stop_sequence) but names the sequence; both are stop', () => {
+    const raw = recorded('stop-sequence-response');
+    expect(raw.stop_sequence).toBe(' ');
+    expect(fromAnthropicMessage(raw).finishReason).toBe('stop');
   });
 });

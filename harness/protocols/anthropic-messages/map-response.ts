@@ -5,13 +5,24 @@ import type { Usage } from '../../contract/usage.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { normalizeFinishReason } from '../shared/finish-reason.ts';
 
+export interface AnthropicUsageLike {
+  input_tokens?: number | null;
+  output_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+}
+
 /**
- * Anthropic reports input and output tokens but no total: the total here is their sum, computed
- * by the adapter (undefined unless both are reported).
+ * Anthropic's input_tokens counts only the prompt tokens neither read from nor written to the
+ * cache; the whole prompt is input + cache_read + cache_creation (llama-server reports e.g.
+ * input_tokens 1, cache_read_input_tokens 26). `input` here is that whole prompt, comparable
+ * with OpenAI's prompt_tokens. Anthropic reports no total: `total` is input + output, computed
+ * by the adapter (undefined unless both are known).
  */
-export function fromAnthropicUsage(usage: { input_tokens?: number | null; output_tokens?: number | null } | null | undefined): Usage | undefined {
+export function fromAnthropicUsage(usage: AnthropicUsageLike | null | undefined): Usage | undefined {
   if (!usage) return undefined;
-  const input = usage.input_tokens ?? undefined;
+  const uncached = usage.input_tokens ?? undefined;
+  const input = uncached === undefined ? undefined : uncached + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
   const output = usage.output_tokens ?? undefined;
   const total = input !== undefined && output !== undefined ? input + output : undefined;
   return { input, output, total };

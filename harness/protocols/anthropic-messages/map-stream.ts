@@ -3,7 +3,7 @@ import type { StreamEvent } from '../../contract/stream.ts';
 import { normalizeFinishReason } from '../shared/finish-reason.ts';
 import { now } from '../shared/time.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
-import { fromAnthropicUsage } from './map-response.ts';
+import { fromAnthropicUsage, type AnthropicUsageLike } from './map-response.ts';
 
 function hasKeys(value: unknown): boolean {
   return value !== null && typeof value === 'object' && Object.keys(value).length > 0;
@@ -18,7 +18,7 @@ function hasKeys(value: unknown): boolean {
 export async function* normalizeAnthropicEvents(events: AsyncIterable<RawMessageStreamEvent>): AsyncGenerator<StreamEvent> {
   const tools = new ToolCallAssembler();
   let started = false;
-  let inputTokens: number | undefined;
+  let startUsage: AnthropicUsageLike | undefined;
   let stopReason: string | null | undefined;
 
   for await (const event of events) {
@@ -29,7 +29,7 @@ export async function* normalizeAnthropicEvents(events: AsyncIterable<RawMessage
     }
     switch (event.type) {
       case 'message_start':
-        inputTokens = event.message.usage?.input_tokens ?? undefined;
+        startUsage = event.message.usage ?? undefined;
         break;
       case 'content_block_start': {
         const block = event.content_block;
@@ -54,7 +54,13 @@ export async function* normalizeAnthropicEvents(events: AsyncIterable<RawMessage
         break;
       case 'message_delta': {
         stopReason = event.delta.stop_reason;
-        const usage = fromAnthropicUsage({ input_tokens: event.usage.input_tokens ?? inputTokens, output_tokens: event.usage.output_tokens });
+        // message_delta's counts are cumulative; input counts missing there come from message_start.
+        const usage = fromAnthropicUsage({
+          input_tokens: event.usage.input_tokens ?? startUsage?.input_tokens,
+          cache_read_input_tokens: event.usage.cache_read_input_tokens ?? startUsage?.cache_read_input_tokens,
+          cache_creation_input_tokens: event.usage.cache_creation_input_tokens ?? startUsage?.cache_creation_input_tokens,
+          output_tokens: event.usage.output_tokens,
+        });
         if (usage) yield { type: 'usage', at: now(), usage };
         break;
       }

@@ -11,6 +11,7 @@ import { createTranscript } from '../shared/transcript.ts';
 import { toChatHistory, toChatModelFunctions } from './map-history.ts';
 import { finishReasonFromStop } from './map-response.ts';
 import { loadModel } from './model-cache.ts';
+import { inferenceThreads } from '../../endpoints/thread-count.ts';
 
 const CONTEXT_SIZE = 4096;
 
@@ -35,7 +36,7 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
 
   async function chatOn(): Promise<LlamaChat> {
     const { model } = await loadModel(modelPath as string);
-    context ??= await model.createContext({ contextSize: CONTEXT_SIZE, sequences: 1 });
+    context ??= await model.createContext({ contextSize: CONTEXT_SIZE, sequences: 1, threads: inferenceThreads() });
     return new LlamaChat({ contextSequence: context.getSequence() });
   }
 

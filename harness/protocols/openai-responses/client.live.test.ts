@@ -6,7 +6,7 @@ import { createOpenAIResponsesClient } from './client.ts';
 const root = process.env.LLM_VERIFY_LLAMA_URL?.replace(/\/+$/, '').replace(/\/v1$/, '');
 const model = process.env.LLM_VERIFY_LLAMA_MODEL ?? 'smollm2-135m-instruct';
 
-describe.skipIf(!root)('openai-responses live against llama-server (LLM_VERIFY_LLAMA_URL)', () => {
+describe.skipIf(!root)('openai-responses live against llama-server (LLM_VERIFY_LLAMA_URL)', { timeout: 180_000 }, () => {
   const client = () => createOpenAIResponsesClient({ protocol: 'openai-responses', baseUrl: `${root}/v1`, timeoutMs: 120_000, maxRetries: 0 });
   const messages = [{ role: 'user' as const, content: 'Say hello in one short sentence.' }];
 
@@ -26,6 +26,13 @@ describe.skipIf(!root)('openai-responses live against llama-server (LLM_VERIFY_L
     expect(events.at(-1)?.type).toBe('done');
     expect(events.some((e) => e.type === 'text_delta')).toBe(true);
     expect(sdk.transcript.entries.filter((e) => e.kind === 'stream_event').length).toBeGreaterThan(2);
+  });
+
+  it('a prompt beyond the context window is kind context_length (rejected before inference)', async () => {
+    const error = await (await client())
+      .chat({ model, messages: [{ role: 'user', content: 'word '.repeat(40_000) }], maxTokens: 4 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'context_length', status: 400 });
   });
 
   it('lists the served model', async () => {

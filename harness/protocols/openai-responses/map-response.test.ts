@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Response, ResponseOutputMessage } from 'openai/resources/responses/responses';
 import { describe, expect, it } from 'vitest';
 import { fromResponse, fromResponsesUsage } from './map-response.ts';
@@ -84,5 +85,24 @@ describe('openai-responses response mapping', () => {
 
   it('throws a protocol error when output is missing', () => {
     expect(() => fromResponse(response({ output: undefined as unknown as Response['output'] }))).toThrow(/no output array/);
+  });
+});
+
+describe('openai-responses response mapping (responses recorded from llama-server)', () => {
+  const recorded = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as Response;
+
+  it('text: completed is stop, usage as reported', () => {
+    const raw = recorded('text-response');
+    const mapped = fromResponse(raw);
+    expect(mapped.text.length).toBeGreaterThan(0);
+    expect(mapped.finishReason).toBe('stop');
+    expect(mapped.usage).toEqual({ input: raw.usage?.input_tokens, output: raw.usage?.output_tokens, total: raw.usage?.total_tokens });
+  });
+
+  it('max_output_tokens hit: llama-server still says completed, so the adapter can only report stop', () => {
+    const raw = recorded('length-response');
+    expect(raw.status).toBe('completed');
+    expect(raw.usage?.output_tokens).toBe(3);
+    expect(fromResponse(raw).finishReason).toBe('stop');
   });
 });

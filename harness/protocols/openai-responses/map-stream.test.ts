@@ -116,19 +116,21 @@ describe('openai-responses stream normalization (events recorded from llama-serv
     expect(events.some((e) => e.type === 'tool_call_start')).toBe(false);
   });
 
-  it('tool stream (tool_choice required): one calculator call, id = call_id, arguments match the .done event', async () => {
+  it('tool stream (tool_choice required): one calculator call, id = call_id, arguments as in output_item.done', async () => {
     const raw = fixture('tool-stream');
     const events = await collect(raw);
     const added = raw.find((e) => e.type === 'response.output_item.added' && e.item.type === 'function_call');
-    const done = raw.find((e) => e.type === 'response.function_call_arguments.done');
+    const done = raw.find((e) => e.type === 'response.output_item.done' && e.item.type === 'function_call');
     if (added?.type !== 'response.output_item.added' || added.item.type !== 'function_call') throw new Error('fixture has no function_call item');
+    if (done?.type !== 'response.output_item.done' || done.item.type !== 'function_call') throw new Error('fixture has no finished function_call');
     const starts = events.filter((e) => e.type === 'tool_call_start');
     const ends = events.filter((e) => e.type === 'tool_call_end');
     expect(starts).toHaveLength(1);
     expect(ends).toHaveLength(1);
     expect(starts[0]).toMatchObject({ id: added.item.call_id, name: 'calculator' });
-    if (done?.type === 'response.function_call_arguments.done') expect(ends[0]).toMatchObject({ argumentsText: done.arguments });
-    expect(ends[0]).toMatchObject({ id: added.item.call_id, name: 'calculator' });
+    expect(ends[0]).toMatchObject({ id: added.item.call_id, name: 'calculator', argumentsText: done.item.arguments });
+    const deltas = events.flatMap((e) => (e.type === 'tool_call_delta' ? [e.argumentsDelta] : [])).join('');
+    expect(deltas).toBe(done.item.arguments);
     expect(events.findIndex((e) => e.type === 'tool_call_end')).toBeGreaterThan(events.findIndex((e) => e.type === 'tool_call_start'));
     expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'tool_calls' });
   });

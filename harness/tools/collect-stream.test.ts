@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../contract/stream.ts';
+import { VerifyError } from '../contract/verify-error.ts';
+import { collectStream } from './collect-stream.ts';
+import { createDeadline } from './deadline.ts';
+
+async function* events(list: StreamEvent[]): AsyncGenerator<StreamEvent> {
+  for (const event of list) yield event;
+}
+
+describe('collectStream (hand-written events)', () => {
+  it('measures ttft from the first text_delta or tool_call_start, not from start/usage', async () => {
+    const list: StreamEvent[] = [
+      { type: 'start', at: 101, id: 'r', model: 'm' },
+      { type: 'reasoning_delta', at: 105, text: 'hmm' },
+      { type: 'tool_call_start', at: 130, id: 'a', name: 'f' },
+      { type: 'tool_call_end', at: 131, id: 'a', name: 'f', argumentsText: '{}' },
+      { type: 'text_delta', at: 140, text: 'ok' },
+      { type: 'done', at: 150, finishReason: 'tool_calls', rawFinishReason: 'tool_calls' },
+    ];
+    const collected = await collectStream(events(list), { startedAt: 100 });
+    expect(collected.ttftMs).toBe(30);
+    expect(collected.response).toMatchObject({ id: 'r', model: 'm', text: 'ok', reasoning: 'hmm', finishReason: 'tool_calls', toolCalls: [{ id: 'a', name: 'f', argumentsText: '{}' }] });
+  });
+
+  it('with throwOnError false, keeps going past error events and a missing done', async () => {
+    const error = new VerifyError({ kind: 'server', layer: 'transport', message: 'x' });
+    const collected = await collectStream(events([{ type: 'start', at: 1 }, { type: 'error', at: 2, error }]), { startedAt: 0, throwOnError: false });
+    expect(collected.sawDone).toBe(false);
+    expect(collected.ttftMs).toBeUndefined();
+    expect(collected.response.finishReason).toBe('error');
+  });
+});
+
+describe('createDeadline', () => {
+  it('maps errors thrown after expiry to timeout, and leaves others alone', async () => {
+    const deadline = createDeadline(10, 'op');
+    expect(deadline.translate(new Error('before'))).toBeInstanceOf(Error);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(deadline.expired()).toBe(true);
+    expect(deadline.translate(new Error('late'))).toMatchObject({ kind: 'timeout', layer: 'transport' });
+    expect(() => deadline.throwIfDone()).toThrow(/deadline of 10 ms passed/);
+    await expect(deadline.race(Promise.resolve(1))).rejects.toMatchObject({ kind: 'timeout' });
+    deadline.dispose();
+  });
+
+  it('race resolves normally before the deadline', async () => {
+    const deadline = createDeadline(1000, 'op');
+    await expect(deadline.race(Promise.resolve(7))).resolves.toBe(7);
+    deadline.dispose();
+  });
+});

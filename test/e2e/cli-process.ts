@@ -1,0 +1,30 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa, type Options } from 'execa';
+import { execaSync } from 'execa';
+import type { ResultsDocument } from '../../harness/reporters/results-json.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CLI = join(ROOT, 'harness/cli.ts');
+export const JUNIT_XSD = join(ROOT, '../shared/schemas/junit-10.xsd');
+
+export function tempReportDir(): string {
+  return mkdtempSync(join(tmpdir(), 'llm-verify-e2e-'));
+}
+
+/** Runs the real CLI (same Node as the tests) and returns its exit code and output. */
+export function runCli(args: string[], options: Options = {}) {
+  return execa(process.execPath, [CLI, ...args], { cwd: ROOT, reject: false, all: true, ...options });
+}
+
+export function readResults(runDir: string): ResultsDocument {
+  return JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')) as ResultsDocument;
+}
+
+/** xmllint's verdict on a JUnit file against the JUnit 10 schema. */
+export function validateJunit(path: string): { valid: boolean; output: string } {
+  const result = execaSync('xmllint', ['--noout', '--schema', JUNIT_XSD, path], { reject: false, all: true });
+  return { valid: result.exitCode === 0, output: result.all ?? '' };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli-process.ts';
+
+describe('bad CLI input exits 2 with what is wrong and how to fix it', () => {
+  it.each([
+    [['verify', '--provider', 'llama_cp'], /unknown provider "llama_cp". Did you mean "llama_cpp"\?.*Valid providers: embedded, llama_cpp/s],
+    [['list', '--suite', 'toolz'], /unknown suite "toolz". Did you mean "tools"\?/],
+    [['list', '--test', 'basic_chta'], /unknown test "basic_chta". Did you mean "basic_chat"\?/],
+    [['list', '--provider', 'openai,anthropic', '--base-url', 'http://127.0.0.1:1'], /--base-url needs exactly one --provider/],
+    [['verify', '--fail-on', 'modle'], /--fail-on: unknown layer "modle"/],
+    [['verify', '--local', 'openai'], /--local openai: the harness can start only/],
+    [['verfy'], /Unknown argument: verfy|Did you mean verify/],
+  ])('%j', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.exitCode, result.all).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('list shows every provider, protocol and pinned model without contacting anything', async () => {
+    const result = await runCli(['list']);
+    expect(result.exitCode, result.all).toBe(0);
+    for (const provider of ['embedded', 'llama_cpp', 'openai_compatible', 'openai', 'anthropic', 'bedrock', 'gemini', 'openrouter', 'vllm', 'lm_studio']) {
+      expect(result.stdout).toContain(`${provider} — `);
+    }
+    expect(result.stdout).toContain('model smollm2-135m-instruct');
+    expect(result.stdout).toMatch(/cells selected: \d+ would run/);
+  });
+});
