@@ -18,6 +18,8 @@ export interface LlamaServerOptions {
   parallel?: number;
   threads?: number;
   deadlineMs?: number;
+  /** Jinja chat template file passed as --chat-template-file (e.g. fixtures/chat-templates/*.jinja). */
+  chatTemplateFile?: string;
 }
 
 export interface RunningServer {
@@ -72,6 +74,7 @@ export async function startLlamaServer(options: LlamaServerOptions): Promise<Run
     '--no-webui',
   ];
   if (options.threads) args.push('--threads', String(options.threads));
+  if (options.chatTemplateFile) args.push('--chat-template-file', options.chatTemplateFile);
   // The key goes through the environment, so it never shows in `ps` or in logs.
   const env: Record<string, string> = options.apiKey ? { LLAMA_API_KEY: options.apiKey } : {};
   const child: ResultPromise = execa(options.binary, args, { env, reject: false, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe' });

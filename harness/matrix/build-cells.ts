@@ -5,7 +5,6 @@ import { cellId, type Cell } from './cell.ts';
 import { endpointForProtocol, type ProviderEndpoint } from './endpoint-plan.ts';
 import { selected, type CellFilters } from './filters.ts';
 import { capabilityGate } from './gating.ts';
-import { effectiveCapabilities } from '../protocols/protocol-capabilities.ts';
 
 export interface MatrixInputs {
   providers: readonly ProviderDefinition[];
@@ -39,7 +38,7 @@ export function buildCells(inputs: MatrixInputs): Cell[] {
           for (const test of suite.tests) {
             if (!selected(test.id, filters.tests) && !selected(`${suite.id}.${test.id}`, filters.tests)) continue;
             if (filters.tags.length > 0 && !test.tags.some((tag) => filters.tags.includes(tag))) continue;
-            const gate = endpoint.gate.action !== 'run' ? endpoint.gate : capabilityGate(test.requires, effectiveCapabilities(model.capabilities, protocol));
+            const gate = endpoint.gate.action !== 'run' ? endpoint.gate : capabilityGate(test.requires, model.capabilities, protocol);
             const parts = { suite: suite.id, test: test.id, provider: provider.id, model: model.id, protocol };
             cells.push({
               ...parts,

@@ -1,8 +1,18 @@
 import type { Capability, DeclaredCapabilities } from '../contract/capability.ts';
+import type { ProtocolId } from '../contract/protocol-client.ts';
+import { PROTOCOL_LIMITS } from '../protocols/protocol-capabilities.ts';
 import type { Gate } from './cell.ts';
 
-/** A cell is unsupported when the model declares any capability the test requires as absent. */
-export function capabilityGate(requires: readonly Capability[], declared: DeclaredCapabilities): Gate {
+/**
+ * A cell is unsupported when its wire protocol cannot carry what the test requires, or when the
+ * model declares a required capability absent. Unknown (undeclared) capabilities run.
+ */
+export function capabilityGate(requires: readonly Capability[], declared: DeclaredCapabilities, protocol: ProtocolId): Gate {
+  const limits = PROTOCOL_LIMITS[protocol];
+  const protocolLacks = requires.filter((capability) => limits[capability] === false);
+  if (protocolLacks.length > 0) {
+    return { action: 'unsupported', reason: `the ${protocol} protocol has no ${protocolLacks.join(', ')}` };
+  }
   const missing = requires.filter((capability) => declared[capability] === false);
   if (missing.length > 0) {
     return { action: 'unsupported', reason: `model declares no ${missing.join(', ')}` };

@@ -16,6 +16,9 @@ export interface RunPlanInputs extends EndpointInputs {
   discover?: (provider: ProviderDefinition, endpoint: ProviderEndpoint) => Promise<ModelListing[] | undefined>;
 }
 
+/** Model id of the row a provider with no pinned or discovered model gets. */
+export const DISCOVERED_PLACEHOLDER = '(discovered)';
+
 export interface RunPlan {
   cells: Cell[];
   endpoints: Map<string, ProviderEndpoint>;
@@ -54,11 +57,21 @@ export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
         list = [...pinned, ...unpinned];
       }
     }
+    if (list.length === 0 && filters.models.length === 0) {
+      // Every selected provider keeps a row, even when it has no model to run: a placeholder, skipped with why.
+      list = [{ id: DISCOVERED_PLACEHOLDER, displayName: 'models the server lists', capabilities: {} }];
+      if (endpoint.gate.action === 'run') {
+        endpoint.gate = {
+          action: 'skipped',
+          reason: `no model to verify: ${endpoint.rootUrl ?? 'the endpoint'} listed none (is it running?) — ${provider.setupHint}; or name one with --model`,
+        };
+      }
+    }
     models.set(provider.id, list);
   }
 
   // A model named with --model that no selected provider pins or lists: usable when one provider is selected.
-  const known = [...new Set([...models.values()].flat().map((model) => model.id))];
+  const known = [...new Set([...models.values()].flat().map((model) => model.id).filter((id) => id !== DISCOVERED_PLACEHOLDER))];
   for (const name of filters.models) {
     if (known.includes(name)) continue;
     if (chosen.length === 1 && chosen[0] && chosen[0].kind !== 'embedded') {

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa, type Options } from 'execa';
-import { execaSync } from 'execa';
+import { execa, execaSync } from 'execa';
 import type { ResultsDocument } from '../../harness/reporters/results-json.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,8 +14,8 @@ export function tempReportDir(): string {
 }
 
 /** Runs the real CLI (same Node as the tests) and returns its exit code and output. */
-export function runCli(args: string[], options: Options = {}) {
-  return execa(process.execPath, [CLI, ...args], { cwd: ROOT, reject: false, all: true, ...options });
+export function runCli(args: string[], env: Record<string, string> = {}) {
+  return execa(process.execPath, [CLI, ...args], { cwd: ROOT, reject: false, all: true, env });
 }
 
 export function readResults(runDir: string): ResultsDocument {

@@ -13,9 +13,7 @@ describe('verify --suite core --provider llama_cpp --local llama_cpp (real llama
   let runDir = '';
 
   beforeAll(async () => {
-    const result = await runCli(['verify', '--suite', 'core', '--provider', 'llama_cpp', '--local', 'llama_cpp', '--report-dir', reportDir], {
-      env: { LLAMA_CPP_API_KEY: KEY },
-    });
+    const result = await runCli(['verify', '--suite', 'core', '--provider', 'llama_cpp', '--local', 'llama_cpp', '--report-dir', reportDir], { LLAMA_CPP_API_KEY: KEY });
     exitCode = result.exitCode;
     output = result.all ?? '';
     const runs = readdirSync(reportDir).filter((name) => name !== 'latest');
@@ -44,8 +42,17 @@ describe('verify --suite core --provider llama_cpp --local llama_cpp (real llama
       expect(verdict(protocol, 'health_check')).toBe('pass');
       expect(verdict(protocol, 'list_models')).toBe('pass');
       expect(verdict(protocol, 'bad_credentials')).toBe('pass');
-      expect(verdict(protocol, 'max_tokens')).toBe('pass');
+      expect(verdict(protocol, 'basic_chat')).toBe('pass');
+      expect(verdict(protocol, 'usage_accounting')).toBe('pass');
+      // Real gap of llama-server de3ff81: it answers whatever model a request names.
+      expect(verdict(protocol, 'invalid_model')).toBe('fail');
     }
+    expect(verdict('openai-chat', 'max_tokens')).toBe('pass');
+    expect(verdict('anthropic-messages', 'max_tokens')).toBe('pass');
+    // Real gap: /v1/responses reports status "completed" without incomplete_details when cut by max_output_tokens.
+    const responsesMaxTokens = cells.find((cell) => cell.protocol === 'openai-responses' && cell.test === 'max_tokens');
+    expect(responsesMaxTokens?.verdict).toBe('fail');
+    expect(responsesMaxTokens?.layer).toBe('protocol');
     // Protocol gaps gate to unsupported, never a fake pass.
     expect(verdict('openai-responses', 'stop_sequences')).toBe('unsupported');
     expect(verdict('anthropic-messages', 'temperature_zero_determinism')).toBe('unsupported');

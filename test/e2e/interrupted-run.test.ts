@@ -45,7 +45,7 @@ describe('a run killed mid-way (SIGTERM)', () => {
     expect(port).toBeGreaterThan(0);
     child.kill('SIGTERM');
     const result = await child;
-    expect(result.exitCode === null ? result.signal : result.exitCode).toBeTruthy();
+    expect(result.signal ?? result.exitCode, 'the CLI ended by the signal').toBeTruthy();
 
     const journal = readJournal(journalPath() as string);
     expect(journal.length).toBeGreaterThanOrEqual(4);
