@@ -45,7 +45,7 @@ export async function launchLocalEndpoints(
       const binary = context.env.LLAMA_SERVER_BIN ?? (await runSetupScript('llama-server.sh'));
       const modelPath = await context.modelPath();
       context.log(`starting llama-server (${model.id}) …`);
-      server = await startLlamaServer({ binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined, threads: inferenceThreads(context.env) });
+      server = await startLlamaServer({ binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined, threads: inferenceThreads(context.env), chatTemplateFile: context.env.LLAMA_CPP_CHAT_TEMPLATE_FILE || undefined });
     } else {
       const { startOllamaEndpoint } = await import('./ollama-local.ts');
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });

@@ -48,9 +48,21 @@ const llamaCpp: ProviderDefinition = {
       reason: 'llama-server serves the one model it was started with and may answer whatever the request names',
     },
     {
-      name: 'grammarConstrainedToolChoice',
+      name: 'toolsNeedToolCapableTemplate',
       value: true,
-      reason: 'with tool_choice "required" (or a named tool) llama-server constrains sampling to a tool-call grammar',
+      reason:
+        'llama-server (de3ff81) builds a tool-call grammar only when the chat template has a tools section; SmolLM2\'s own template has none, so tools and tool_choice "required" are silently ignored (answer is text, finish stop)',
+    },
+    {
+      name: 'requiredToolChoiceAllowsTextFirst',
+      value: true,
+      reason:
+        'even with a tool-capable template the "required" grammar allows free text before the call marker, so a small model may never call; fixtures/chat-templates/smollm2-required-cohere2moe.jinja (LLAMA_CPP_CHAT_TEMPLATE_FILE) forces the call but breaks auto/none',
+    },
+    {
+      name: 'namedToolChoiceUnsupported',
+      value: true,
+      reason: 'tool_choice must be a string on /v1/chat/completions (an object is logged and treated as "auto"); /v1/messages maps {type:"tool"} to "required" and drops the name',
     },
   ],
   setupHint:

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { ProviderDefinition } from '../contract/provider.ts';
+import { endpointForProtocol, planProviderEndpoint, type EndpointInputs } from './endpoint-plan.ts';
+
+function provider(overrides: Partial<ProviderDefinition> = {}): ProviderDefinition {
+  return {
+    id: 'local_srv',
+    displayName: 'Local server',
+    kind: 'local',
+    protocols: [
+      { protocol: 'openai-chat', path: '/v1' },
+      { protocol: 'anthropic-messages', path: '' },
+    ],
+    baseUrl: { default: 'http://127.0.0.1:8080', env: 'LOCAL_SRV_BASE_URL' },
+    models: [],
+    setupHint: 'start the server',
+    healthCheck: 'GET /v1/models',
+    liveVerifiedHere: true,
+    ...overrides,
+  };
+}
+
+const inputs = (overrides: Partial<EndpointInputs> = {}): EndpointInputs => ({ env: {}, launched: {}, ...overrides });
+
+describe('planProviderEndpoint: root URL precedence flag > local > env > default', () => {
+  const env = { LOCAL_SRV_BASE_URL: 'http://env:1' };
+  const launched = { local_srv: { rootUrl: 'http://launched:2' } };
+
+  it('takes --base-url over everything', () => {
+    const plan = planProviderEndpoint(provider(), inputs({ env, launched, baseUrlFlag: 'http://flag:3' }));
+    expect([plan.rootUrl, plan.source]).toEqual(['http://flag:3', 'flag']);
+  });
+
+  it('takes a launched server over env and default', () => {
+    expect(planProviderEndpoint(provider(), inputs({ env, launched }))).toMatchObject({ rootUrl: 'http://launched:2', source: 'local' });
+  });
+
+  it('takes the env var over the default', () => {
+    expect(planProviderEndpoint(provider(), inputs({ env }))).toMatchObject({ rootUrl: 'http://env:1', source: 'env' });
+  });
+
+  it('falls back to the default, then to none (skipped for a local provider, naming the hint)', () => {
+    expect(planProviderEndpoint(provider(), inputs())).toMatchObject({ rootUrl: 'http://127.0.0.1:8080', source: 'default', gate: { action: 'run' } });
+    const none = planProviderEndpoint(provider({ baseUrl: { env: 'LOCAL_SRV_BASE_URL' } }), inputs());
+    expect(none).toMatchObject({ rootUrl: undefined, source: 'none', gate: { action: 'skipped', reason: 'no endpoint: start the server' } });
+  });
+
+  it('a cloud provider without a root URL still runs (the SDK default applies)', () => {
+    const cloud = provider({ kind: 'cloud', baseUrl: undefined });
+    expect(planProviderEndpoint(cloud, inputs())).toMatchObject({ source: 'none', gate: { action: 'run' } });
+  });
+});
+
+describe('planProviderEndpoint: credentials and settings', () => {
+  const authed = provider({ kind: 'cloud', auth: { envVars: ['SRV_API_KEY', 'SRV_TOKEN'], required: true } });
+
+  it('skips every cell when a required credential is missing, naming the env vars', () => {
+    const plan = planProviderEndpoint(authed, inputs({ env: { SRV_API_KEY: '' } }));
+    expect(plan.gate).toEqual({ action: 'skipped', reason: 'no credentials: set SRV_API_KEY or SRV_TOKEN' });
+    expect(plan.apiKeyEnv).toBeUndefined();
+  });
+
+  it('picks the first env var that is set (by name, never the value)', () => {
+    const plan = planProviderEndpoint(authed, inputs({ env: { SRV_TOKEN: 'secret-value' } }));
+    expect(plan.apiKeyEnv).toBe('SRV_TOKEN');
+    expect(plan.gate).toEqual({ action: 'run' });
+    expect(JSON.stringify(plan)).not.toContain('secret-value');
+  });
+
+  it('uses the key env of a launched server', () => {
+    const plan = planProviderEndpoint(authed, inputs({ launched: { local_srv: { rootUrl: 'http://l:1', apiKeyEnv: 'LAUNCHED_KEY' } } }));
+    expect(plan).toMatchObject({ apiKeyEnv: 'LAUNCHED_KEY', gate: { action: 'run' } });
+  });
+
+  it('an optional credential that is missing does not skip', () => {
+    const optional = provider({ auth: { envVars: ['SRV_API_KEY'], required: false } });
+    expect(planProviderEndpoint(optional, inputs()).gate).toEqual({ action: 'run' });
+  });
+
+  it('reads the region from settingsEnv', () => {
+    const bedrockish = provider({ kind: 'cloud', settingsEnv: { AWS_REGION: 'region', AWS_DEFAULT_REGION: 'fallback' } });
+    expect(planProviderEndpoint(bedrockish, inputs({ env: { AWS_REGION: '', AWS_DEFAULT_REGION: 'eu-west-1' } })).region).toBe('eu-west-1');
+  });
+});
+
+describe('planProviderEndpoint: embedded', () => {
+  const embedded = provider({ kind: 'embedded', baseUrl: undefined, protocols: [{ protocol: 'embedded', path: '' }] });
+
+  it('is skipped without a resolved model, with the resolver error as reason', () => {
+    expect(planProviderEndpoint(embedded, inputs()).gate).toEqual({ action: 'skipped', reason: 'embedded model not resolved' });
+    expect(planProviderEndpoint(embedded, inputs({ embeddedModel: { error: 'GGUF missing: run setup' } })).gate).toEqual({
+      action: 'skipped',
+      reason: 'GGUF missing: run setup',
+    });
+  });
+
+  it('runs with the model path', () => {
+    expect(planProviderEndpoint(embedded, inputs({ embeddedModel: { path: '/m/x.gguf' } }))).toMatchObject({ modelPath: '/m/x.gguf', gate: { action: 'run' } });
+  });
+});
+
+describe('endpointForProtocol', () => {
+  it('joins the root URL with the protocol path, trimming trailing slashes', () => {
+    const p = provider();
+    const endpoint = planProviderEndpoint(p, inputs({ baseUrlFlag: 'http://h:9//', env: { SRV_API_KEY: 'k' } }));
+    expect(endpointForProtocol(p, endpoint, 'openai-chat')).toEqual({
+      baseUrl: 'http://h:9/v1',
+      apiKeyEnv: undefined,
+      region: undefined,
+      modelPath: undefined,
+      setupHint: 'start the server',
+    });
+    expect(endpointForProtocol(p, endpoint, 'anthropic-messages').baseUrl).toBe('http://h:9');
+  });
+
+  it('leaves baseUrl undefined without a root URL', () => {
+    const p = provider({ kind: 'cloud', baseUrl: undefined });
+    expect(endpointForProtocol(p, planProviderEndpoint(p, inputs()), 'openai-chat').baseUrl).toBeUndefined();
+  });
+});
