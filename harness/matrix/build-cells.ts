@@ -37,7 +37,7 @@ export function buildCells(inputs: MatrixInputs): Cell[] {
           if (!selected(suite.id, filters.suites)) continue;
           for (const test of suite.tests) {
             if (!selected(test.id, filters.tests) && !selected(`${suite.id}.${test.id}`, filters.tests)) continue;
-            if (filters.tags.length > 0 && !test.tags.some((tag) => filters.tags.includes(tag))) continue;
+            if (filters.tags.length > 0 && !test.tags.some((tag) => selected(tag, filters.tags))) continue;
             const gate = endpoint.gate.action !== 'run' ? endpoint.gate : capabilityGate(test.requires, model.capabilities, protocol);
             const parts = { suite: suite.id, test: test.id, provider: provider.id, model: model.id, protocol };
             cells.push({

@@ -146,3 +146,19 @@ describe('planRun: models', () => {
     expect(plan.cells).toHaveLength(4);
   });
 });
+
+describe('planRun: glob filters', () => {
+  it('a --model glob selects matching models and adds no model named by the glob', async () => {
+    const plan = await planRun(inputs({ filters: filters({ providers: ['llama_cpp'], models: ['pinned-*'] }) }));
+    expect([...new Set(plan.cells.map((cell) => cell.model))].sort()).toEqual(['pinned-listed', 'pinned-unlisted']);
+  });
+
+  it('a --model glob matching nothing is a usage error, even with several providers', async () => {
+    expect(await usageError(planRun(inputs({ filters: filters({ models: ['nothing-*'] }) })))).toMatch(/unknown model "nothing-\*"/);
+  });
+
+  it('a --tag glob selects the tests whose tags match', async () => {
+    const plan = await planRun(inputs({ filters: filters({ providers: ['openai'], tags: ['smo*'] }) }));
+    expect(plan.cells.map((cell) => cell.test)).toEqual(['health', 'health']);
+  });
+});

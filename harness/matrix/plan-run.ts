@@ -4,7 +4,7 @@ import type { SuiteDefinition } from '../suite/define.ts';
 import { buildCells } from './build-cells.ts';
 import type { Cell } from './cell.ts';
 import { planProviderEndpoint, type EndpointInputs, type ProviderEndpoint } from './endpoint-plan.ts';
-import { checkNames, selected, type CellFilters } from './filters.ts';
+import { checkNames, isGlob, matchesName, selected, type CellFilters } from './filters.ts';
 import { UsageError, unknownNameError } from './usage-error.ts';
 
 export interface RunPlanInputs extends EndpointInputs {
@@ -73,7 +73,8 @@ export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
   // A model named with --model that no selected provider pins or lists: usable when one provider is selected.
   const known = [...new Set([...models.values()].flat().map((model) => model.id).filter((id) => id !== DISCOVERED_PLACEHOLDER))];
   for (const name of filters.models) {
-    if (known.includes(name)) continue;
+    if (isGlob(name) ? known.some((id) => matchesName(id, name)) : known.includes(name)) continue;
+    if (isGlob(name)) throw unknownNameError('model', name, known);
     if (chosen.length === 1 && chosen[0] && chosen[0].kind !== 'embedded') {
       models.get(chosen[0].id)?.push({ id: name, displayName: name, capabilities: {} });
     } else {

@@ -2,7 +2,7 @@ import type { CompatibilityMatrix } from './matrix-model.ts';
 import { VERDICT_SYMBOL } from './summary.ts';
 import { VERDICTS } from '../verdicts/verdict.ts';
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
 
 /** matrix.md: one row per provider/model/protocol, one column per test, a symbol per verdict. */
 export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {

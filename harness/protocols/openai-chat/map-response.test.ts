@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
+import { describe, expect, it } from 'vitest';
+import { VerifyError } from '../../contract/verify-error.ts';
+import { fromChatCompletion, fromOpenAIUsage } from './map-response.ts';
+
+const completion = (message: Record<string, unknown>, finish: string | null = 'stop', extra: Record<string, unknown> = {}): ChatCompletion =>
+  ({ id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finish, logprobs: null }], ...extra }) as unknown as ChatCompletion;
+
+describe('fromChatCompletion', () => {
+  it('maps a recorded llama-server completion (fixtures/text-response.json)', () => {
+    const recorded = JSON.parse(readFileSync(new URL('./fixtures/text-response.json', import.meta.url), 'utf8')) as ChatCompletion;
+    expect(fromChatCompletion(recorded)).toEqual({
+      text: "I'm here to help with any creative writing project.",
+      reasoning: undefined,
+      toolCalls: [],
+      finishReason: 'stop',
+      rawFinishReason: 'stop',
+      usage: { input: 27, output: 12, total: 39 },
+      id: 'chatcmpl-rhUNIKzJ5aZwfRrku2okxzPQoukeaHDz',
+      model: 'smollm2-135m-instruct',
+    });
+  });
+
+  it('throws a protocol VerifyError when there are no choices', () => {
+    for (const choices of [[], undefined]) {
+      let thrown: unknown;
+      try {
+        fromChatCompletion({ id: 'x', model: 'm', choices } as unknown as ChatCompletion);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(VerifyError);
+      expect(thrown).toMatchObject({ kind: 'unknown', layer: 'protocol', message: 'openai-chat: response has no choices' });
+    }
+  });
+
+  it('maps function tool calls, null content and a tool_calls finish', () => {
+    const response = fromChatCompletion(
+      completion(
+        {
+          content: null,
+          tool_calls: [
+            { id: 'call_a', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } },
+            { id: 'call_x', type: 'custom', custom: { name: 'grammar', input: 'x' } },
+          ],
+        },
+        'tool_calls',
+      ),
+    );
+    expect(response).toMatchObject({ text: '', finishReason: 'tool_calls', rawFinishReason: 'tool_calls', usage: undefined });
+    expect(response.toolCalls).toEqual([{ id: 'call_a', name: 'get_weather', argumentsText: '{"city":"Oslo"}' }]);
+  });
+
+  it('reads reasoning_content, ignoring an empty one', () => {
+    expect(fromChatCompletion(completion({ content: '4', reasoning_content: '2+2 is 4' })).reasoning).toBe('2+2 is 4');
+    expect(fromChatCompletion(completion({ content: '4', reasoning_content: '' })).reasoning).toBeUndefined();
+  });
+
+  it('maps a missing finish reason to error and a length finish to length', () => {
+    expect(fromChatCompletion(completion({ content: 'x' }, null))).toMatchObject({ finishReason: 'error', rawFinishReason: undefined });
+    expect(fromChatCompletion(completion({ content: 'x' }, 'length')).finishReason).toBe('length');
+  });
+});
+
+describe('fromOpenAIUsage', () => {
+  it('maps token counts and keeps missing ones undefined', () => {
+    expect(fromOpenAIUsage({ prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 })).toEqual({ input: 5, output: 7, total: 12 });
+    expect(fromOpenAIUsage({ prompt_tokens: 5 })).toEqual({ input: 5, output: undefined, total: undefined });
+    expect(fromOpenAIUsage(null)).toBeUndefined();
+    expect(fromOpenAIUsage(undefined)).toBeUndefined();
+  });
+});

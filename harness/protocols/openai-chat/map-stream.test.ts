@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../../contract/stream.ts';
+import { normalizeChatChunks } from './map-stream.ts';
+
+async function* from<T>(items: T[]): AsyncGenerator<T> {
+  for (const item of items) yield item;
+}
+
+async function collect(chunks: ChatCompletionChunk[]): Promise<StreamEvent[]> {
+  const out: StreamEvent[] = [];
+  for await (const event of normalizeChatChunks(from(chunks))) out.push(event);
+  return out;
+}
+
+/** Chunks recorded from llama-server de3ff81 (SmolLM2-135M) with stream_options.include_usage. */
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as ChatCompletionChunk[];
+
+type ToolDelta = NonNullable<ChatCompletionChunk.Choice['delta']['tool_calls']>[number];
+const chunk = (delta: ChatCompletionChunk.Choice['delta'], finish: ChatCompletionChunk.Choice['finish_reason'] = null): ChatCompletionChunk => ({
+  id: 'chatcmpl-t',
+  object: 'chat.completion.chunk',
+  created: 1,
+  model: 'tool-model',
+  choices: [{ index: 0, delta, finish_reason: finish }],
+});
+const tools = (...calls: ToolDelta[]) => chunk({ tool_calls: calls });
+const usageChunk: ChatCompletionChunk = { id: 'chatcmpl-t', object: 'chat.completion.chunk', created: 1, model: 'tool-model', choices: [], usage: { prompt_tokens: 30, completion_tokens: 20, total_tokens: 50 } };
+
+describe('openai-chat stream normalization: recorded llama-server chunks', () => {
+  it('text stream: start first, text deltas, usage, done last with stop', async () => {
+    const events = await collect(fixture('text-stream'));
+    const types = events.map((event) => event.type);
+    expect(types[0]).toBe('start');
+    expect(types.at(-1)).toBe('done');
+    expect(types.at(-2)).toBe('usage');
+    expect(types.slice(1, -2).every((type) => type === 'text_delta')).toBe(true);
+    expect(events[0]).toMatchObject({ id: 'chatcmpl-TYsaJmpwL67YOzeAsDrq1l8inaNQgsSh', model: 'smollm2-135m-instruct' });
+    const text = events.map((event) => (event.type === 'text_delta' ? event.text : '')).join('');
+    expect(text).toBe("I'm here to help with any creative writing project.");
+    expect(events.at(-2)).toMatchObject({ type: 'usage', usage: { input: 27, output: 12, total: 39 } });
+    expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'stop', rawFinishReason: 'stop' });
+  });
+
+  it('the role-only first chunk (content null) yields no text delta', async () => {
+    const [first] = fixture('text-stream');
+    expect(first?.choices[0]?.delta).toEqual({ role: 'assistant', content: null });
+    expect((await collect(first ? [first] : [])).map((event) => event.type)).toEqual(['start', 'done']);
+  });
+
+  it('length stream: done with length after the usage-only chunk', async () => {
+    const events = await collect(fixture('length-stream'));
+    expect(events.map((event) => event.type)).toEqual(['start', 'text_delta', 'text_delta', 'text_delta', 'usage', 'done']);
+    expect(events.at(-1)).toMatchObject({ finishReason: 'length', rawFinishReason: 'length' });
+    expect(events.at(-2)).toMatchObject({ usage: { output: 3 } });
+  });
+
+  it('timestamps are monotonic', async () => {
+    const at = (await collect(fixture('text-stream'))).map((event) => event.at);
+    expect(at.every((value, index) => index === 0 || value >= (at[index - 1] ?? 0))).toBe(true);
+  });
+});
+
+describe('openai-chat stream normalization: hand-made tool-call chunks (not live-verified here)', () => {
+  it('assembles argument deltas split across chunks; id and name only in the first', async () => {
+    const events = await collect([
+      chunk({ role: 'assistant', content: null }),
+      tools({ index: 0, id: 'call_w', type: 'function', function: { name: 'get_weather', arguments: '' } }),
+      tools({ index: 0, function: { arguments: '{"ci' } }),
+      tools({ index: 0, function: { arguments: 'ty": "Pa' } }),
+      tools({ index: 0, function: { arguments: 'ris"}' } }),
+      chunk({}, 'tool_calls'),
+      usageChunk,
+    ]);
+    expect(events.map((event) => event.type)).toEqual(['start', 'tool_call_start', 'tool_call_delta', 'tool_call_delta', 'tool_call_delta', 'tool_call_end', 'usage', 'done']);
+    expect(events[1]).toMatchObject({ id: 'call_w', name: 'get_weather' });
+    expect(events[5]).toMatchObject({ id: 'call_w', name: 'get_weather', argumentsText: '{"city": "Paris"}', arguments: { city: 'Paris' } });
+    expect(events[6]).toMatchObject({ usage: { input: 30, output: 20, total: 50 } });
+    expect(events[7]).toMatchObject({ finishReason: 'tool_calls', rawFinishReason: 'tool_calls' });
+  });
+
+  it('keeps two interleaved calls apart by index and ends them in start order', async () => {
+    const events = await collect([
+      tools({ index: 0, id: 'call_a', type: 'function', function: { name: 'get_weather', arguments: '{"city":' } }),
+      tools({ index: 1, id: 'call_b', type: 'function', function: { name: 'get_time', arguments: '{"tz"' } }),
+      tools({ index: 1, function: { arguments: ': "UTC"}' } }, { index: 0, function: { arguments: ' "Rome"}' } }),
+      chunk({}, 'tool_calls'),
+      usageChunk,
+    ]);
+    const ends = events.filter((event) => event.type === 'tool_call_end');
+    expect(ends).toMatchObject([
+      { id: 'call_a', name: 'get_weather', argumentsText: '{"city": "Rome"}', arguments: { city: 'Rome' } },
+      { id: 'call_b', name: 'get_time', argumentsText: '{"tz": "UTC"}', arguments: { tz: 'UTC' } },
+    ]);
+    const deltas = events.flatMap((event) => (event.type === 'tool_call_delta' ? [`${event.id}:${event.argumentsDelta}`] : []));
+    expect(deltas).toEqual(['call_a:{"city":', 'call_b:{"tz"', 'call_b:: "UTC"}', 'call_a: "Rome"}']);
+    expect(events.map((event) => event.type).slice(-4)).toEqual(['tool_call_end', 'tool_call_end', 'usage', 'done']);
+  });
+
+  it('ends open calls at stream end when no finish_reason came, with done error and a parse error for cut-off JSON', async () => {
+    const events = await collect([tools({ index: 0, id: 'call_c', type: 'function', function: { name: 'f', arguments: '{"a": 1' } })]);
+    expect(events.map((event) => event.type)).toEqual(['start', 'tool_call_start', 'tool_call_delta', 'tool_call_end', 'done']);
+    const end = events[3];
+    expect(end?.type === 'tool_call_end' && end.parseError).toMatch(/JSON/);
+    expect(events[4]).toMatchObject({ finishReason: 'error', rawFinishReason: undefined });
+  });
+
+  it('emits reasoning_content deltas before text', async () => {
+    const events = await collect([
+      chunk({ reasoning_content: 'think' } as ChatCompletionChunk.Choice['delta']),
+      chunk({ content: 'answer' }, 'stop'),
+    ]);
+    expect(events.map((event) => (event.type === 'reasoning_delta' || event.type === 'text_delta' ? `${event.type}:${event.text}` : event.type))).toEqual([
+      'start',
+      'reasoning_delta:think',
+      'text_delta:answer',
+      'done',
+    ]);
+  });
+});

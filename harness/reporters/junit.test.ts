@@ -1,0 +1,90 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import type { CellResult } from '../verdicts/verdict.ts';
+import { buildJunitXml } from './junit.ts';
+
+const cell = (overrides: Partial<CellResult>): CellResult => ({
+  runId: 'run-1',
+  suite: 'core',
+  test: 'basic_chat',
+  provider: 'llama_cpp',
+  model: 'smol',
+  protocol: 'openai-chat',
+  verdict: 'pass',
+  durationMs: 1500,
+  startedAt: '2026-01-02T03:04:05.000Z',
+  assertion: 'protocol',
+  tags: [],
+  ...overrides,
+});
+
+const results: CellResult[] = [
+  cell({ test: 'basic_chat' }),
+  cell({ test: 'wrong_answer', verdict: 'fail', layer: 'model', message: 'expected "4" in <answer> & got "5"' }),
+  cell({ test: 'slow', verdict: 'error', kind: 'timeout', layer: 'transport', message: 'deadline passed' }),
+  cell({ test: 'no_creds', verdict: 'skipped', message: 'no credentials: set X' }),
+  cell({ test: 'seeded', verdict: 'unsupported', message: 'model declares no seed' }),
+  cell({ test: 'flappy', verdict: 'flaky', repeat: { runs: 3, passes: 2 } }),
+  cell({ protocol: 'anthropic-messages', test: 'basic_chat', verdict: 'fail', message: 'no layer' }),
+];
+const capabilities = new Map([['llama_cpp/smol', 'chat, tools, -vision']]);
+const xml = buildJunitXml(results, { capabilities }, 'run-1');
+
+const count = (pattern: RegExp) => (xml.match(pattern) ?? []).length;
+
+describe('buildJunitXml', () => {
+  it('writes one testsuite per provider/model/protocol with its properties', () => {
+    expect(count(/<testsuite\s/g)).toBe(2);
+    expect(xml).toMatch(/<testsuite name="llama_cpp\/smol\/openai-chat"[^>]*tests="6"/);
+    expect(xml).toMatch(/<testsuite name="llama_cpp\/smol\/anthropic-messages"[^>]*tests="1"/);
+    expect(xml).toContain('<property name="provider" value="llama_cpp"/>');
+    expect(xml).toContain('<property name="model" value="smol"/>');
+    expect(xml).toContain('<property name="protocol" value="openai-chat"/>');
+    expect(xml).toContain('<property name="capabilities" value="chat, tools, -vision"/>');
+    expect(xml).toContain('name="llm-verify run-1"');
+  });
+
+  it('names test cases test [protocol] with classname suite.provider.model and seconds', () => {
+    expect(xml).toContain('<testcase classname="core.llama_cpp.smol" name="basic_chat [openai-chat]" time="1.5"');
+  });
+
+  it('writes fail as <failure> typed by layer, error as <error> typed by kind, escaped', () => {
+    expect(xml).toContain('<failure message="[model] expected &quot;4&quot; in &lt;answer> &amp; got &quot;5&quot;" type="model"/>');
+    expect(xml).toContain('<error message="deadline passed" type="timeout"/>');
+    expect(xml).toContain('<failure message="[unknown] no layer" type="unknown"/>');
+  });
+
+  it('writes skipped and unsupported as <skipped message=…>', () => {
+    expect(xml).toContain('<skipped message="skipped: no credentials: set X"/>');
+    expect(xml).toContain('<skipped message="unsupported: model declares no seed"/>');
+    expect(xml).toMatch(/<testsuite name="llama_cpp\/smol\/openai-chat"[^>]*skipped="2"/);
+  });
+
+  it('writes flaky as a passing case with the repeat counts in system-out', () => {
+    expect(xml).toContain('flaky: passed 2 of 3 runs');
+  });
+
+  it('has no skipped attribute on <testsuites>', () => {
+    const root = xml.match(/<testsuites\b[^>]*>/)?.[0] ?? '';
+    expect(root).toContain('tests="7"');
+    expect(root).not.toContain('skipped=');
+  });
+
+  it('falls back to "unknown" capabilities for a target without an entry', () => {
+    const other = buildJunitXml([cell({ model: 'other' })], { capabilities }, 'r');
+    expect(other).toContain('<property name="capabilities" value="unknown"/>');
+  });
+
+  const xsd = fileURLToPath(new URL('../../../shared/schemas/junit-10.xsd', import.meta.url));
+  it.skipIf(!existsSync(xsd))(existsSync(xsd) ? 'validates against the JUnit 10 schema (xmllint)' : `schema missing at ${xsd}: cannot validate`, async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'junit-test-')), 'junit.xml');
+    writeFileSync(file, xml);
+    const result = await execa('xmllint', ['--noout', '--schema', xsd, file], { reject: false });
+    expect(result.stderr).toContain('validates');
+    expect(result.exitCode).toBe(0);
+  });
+});
