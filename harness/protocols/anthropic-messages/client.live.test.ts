@@ -1,42 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../contract/stream.ts';
+import { describeLiveAgainstLlamaServer } from '../shared/live-llama-server.ts';
 import { createAnthropicMessagesClient } from './client.ts';
 
-/** Server root of a running llama-server, e.g. http://127.0.0.1:8080 (CI sets it). */
-const root = process.env.LLM_VERIFY_LLAMA_URL?.replace(/\/+$/, '').replace(/\/v1$/, '');
-const model = process.env.LLM_VERIFY_LLAMA_MODEL ?? 'smollm2-135m-instruct';
-
-describe.skipIf(!root)('anthropic-messages live against llama-server (LLM_VERIFY_LLAMA_URL)', { timeout: 180_000 }, () => {
-  const client = () => createAnthropicMessagesClient({ protocol: 'anthropic-messages', baseUrl: root, timeoutMs: 120_000, maxRetries: 0 });
-  const messages = [{ role: 'user' as const, content: 'Say hello in one short sentence.' }];
-
-  it('chat: text, a normal finish and usage', async () => {
-    const response = await (await client()).chat({ model, messages, maxTokens: 32 });
-    expect(response.text.length).toBeGreaterThan(0);
-    expect(['stop', 'length']).toContain(response.finishReason);
-    expect(response.usage?.input).toBeGreaterThan(0);
-    expect(response.usage?.output).toBeGreaterThan(0);
-  });
-
-  it('stream: start first, text deltas, done last; raw events in the transcript', async () => {
-    const sdk = await client();
-    const events: StreamEvent[] = [];
-    for await (const event of sdk.stream({ model, messages, maxTokens: 32 })) events.push(event);
-    expect(events[0]?.type).toBe('start');
-    expect(events.at(-1)?.type).toBe('done');
-    expect(events.some((e) => e.type === 'text_delta')).toBe(true);
-    expect(sdk.transcript.entries.filter((e) => e.kind === 'stream_event').length).toBeGreaterThan(2);
-  });
-
-  it('a prompt beyond the context window is kind context_length (rejected before inference)', async () => {
-    const error = await (await client())
-      .chat({ model, messages: [{ role: 'user', content: 'word '.repeat(40_000) }], maxTokens: 4 })
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'context_length', status: 400 });
-  });
-
-  it('lists the served model', async () => {
-    const models = await (await client()).listModels();
-    expect(models.length).toBeGreaterThan(0);
-  });
-});
+describeLiveAgainstLlamaServer('anthropic-messages', (root) =>
+  createAnthropicMessagesClient({ protocol: 'anthropic-messages', baseUrl: root, timeoutMs: 120_000, maxRetries: 0 }),
+);

@@ -1,50 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { APIUserAbortError } from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
+import { createLoopback, toSse } from '../shared/loopback-listener.ts';
 import { REDACTED } from '../shared/redact.ts';
 import { createAnthropicMessagesClient, toModelListing, toVerifyError } from './client.ts';
 
-interface Seen {
-  method?: string;
-  url?: string;
-  headers: IncomingHttpHeaders;
-  body: unknown;
-}
-
 const SECRET = 'sk-loopback-secret-4711';
 
-/** A loopback HTTP listener that records one request and answers with a canned reply. */
-async function listen(reply: { status: number; body: string; type?: string; delayMs?: number }) {
-  const seen: Seen[] = [];
-  const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    req.on('end', () => {
-      seen.push({ method: req.method, url: req.url, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
-      setTimeout(() => {
-        res.writeHead(reply.status, { 'content-type': reply.type ?? 'application/json' });
-        res.end(reply.body);
-      }, reply.delayMs ?? 0);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  servers.push(server);
-  return { seen, baseUrl: `http://127.0.0.1:${port}` };
-}
-
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+const loopback = createLoopback();
+const listen = loopback.listen;
+afterEach(loopback.closeAll);
 
 const cannedMessage = {
   id: 'msg_loop',
@@ -135,7 +103,7 @@ describe('anthropic-messages client', () => {
   });
   it('loopback replay of events recorded from llama-server: stream records every raw SDK event in the transcript', async () => {
     const raw = JSON.parse(readFileSync(new URL('./fixtures/tool-stream.json', import.meta.url), 'utf8')) as Array<{ type: string }>;
-    const sse = raw.map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join('');
+    const sse = toSse(raw);
     const { seen, baseUrl } = await listen({ status: 200, body: sse, type: 'text/event-stream' });
     const sdk = await client(baseUrl);
     const events: StreamEvent[] = [];

@@ -3,6 +3,7 @@ import type { ChatRequest } from '../../contract/chat.ts';
 import type { AssistantMessage, Message, ToolCall } from '../../contract/messages.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
+import { assertRepresentable as assertFieldsRepresentable, type Unrepresentable } from '../shared/unrepresentable.ts';
 
 /** Anthropic requires max_tokens; used when the request sets none. */
 export const DEFAULT_MAX_TOKENS = 1024;
@@ -13,22 +14,14 @@ export const DEFAULT_MAX_TOKENS = 1024;
  * The adapter refuses them instead of dropping them silently (llama-server would still honour
  * temperature/top_p, but that is not the protocol).
  */
-const UNREPRESENTABLE: ReadonlyArray<[keyof ChatRequest, string]> = [
+const UNREPRESENTABLE: Unrepresentable = [
   ['seed', 'seed'],
   ['temperature', 'temperature'],
   ['topP', 'top_p'],
 ];
 
 export function assertRepresentable(request: ChatRequest): void {
-  for (const [field, wireName] of UNREPRESENTABLE) {
-    if (request[field] !== undefined) {
-      throw new VerifyError({
-        kind: 'invalid_request',
-        layer: 'protocol',
-        message: `anthropic-messages: the Messages API has no '${wireName}' parameter; this adapter cannot send ChatRequest.${field}`,
-      });
-    }
-  }
+  assertFieldsRepresentable(request, UNREPRESENTABLE, 'anthropic-messages', 'Messages API');
 }
 
 /** tool_use.input must be a JSON object; the contract keeps the raw text. Empty text means {}. */

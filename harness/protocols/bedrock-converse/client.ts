@@ -3,7 +3,7 @@ import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { now } from '../shared/time.ts';
+import { normalizeRecorded } from '../shared/record-stream.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { toConverseRequest } from './map-request.ts';
 import { fromConverseResponse } from './map-response.ts';
@@ -69,17 +69,7 @@ export async function createBedrockConverseClient(config: ClientConfig): Promise
       if (!events) {
         throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'bedrock-converse: converse-stream response has no event stream' });
       }
-      async function* recorded() {
-        for await (const event of events!) {
-          transcript.record({ kind: 'stream_event', at: now(), event });
-          yield event;
-        }
-      }
-      try {
-        yield* normalizeConverseStream(recorded(), { id: output.$metadata.requestId });
-      } catch (error) {
-        throw fail(error, 'stream');
-      }
+      yield* normalizeRecorded(events, transcript, (recorded) => normalizeConverseStream(recorded, { id: output.$metadata.requestId }), (error) => fail(error, 'stream'));
     },
     async listModels(): Promise<ModelListing[]> {
       // Listing the configured model would be a fake listing: say plainly that there is none.

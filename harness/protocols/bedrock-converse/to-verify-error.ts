@@ -1,6 +1,7 @@
 import { VerifyError, type ErrorKind } from '../../contract/verify-error.ts';
 import { normalizeError } from '../shared/http-error.ts';
 import { redactSecrets } from '../shared/redact.ts';
+import { abortedError } from '../shared/sdk-client.ts';
 
 /** Exception names of the Bedrock runtime (and of AWS auth in general) with a fixed meaning. */
 const KIND_BY_NAME: Record<string, ErrorKind> = {
@@ -56,7 +57,7 @@ export function toBedrockVerifyError(error: unknown, where: string, secrets: Rea
   const rawStatus = shape.$metadata?.httpStatusCode;
   const status = typeof rawStatus === 'number' ? rawStatus : undefined;
   if (name === 'AbortError') {
-    return new VerifyError({ kind: 'aborted', layer: 'transport', message: `${where}: aborted by the caller`, cause: error });
+    return abortedError(where, error);
   }
   const kind = kindFor(name, message);
   if (kind === undefined) return normalizeError({ error, status, secrets, where });

@@ -3,7 +3,8 @@ import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { createRecordingFetch } from '../shared/recording-fetch.ts';
-import { now } from '../shared/time.ts';
+import { collectModelListings } from '../shared/model-listing.ts';
+import { normalizeRecorded } from '../shared/record-stream.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { createCallIdRegistry } from './call-ids.ts';
 import { fromModel } from './map-model.ts';
@@ -56,27 +57,11 @@ export async function createGeminiClient(config: ClientConfig): Promise<Protocol
       } catch (error) {
         throw fail(error, `POST models/${request.model}:streamGenerateContent`);
       }
-      async function* recorded() {
-        for await (const chunk of chunks) {
-          transcript.record({ kind: 'stream_event', at: now(), event: chunk });
-          yield chunk;
-        }
-      }
-      try {
-        yield* normalizeGeminiChunks(recorded(), ids);
-      } catch (error) {
-        throw fail(error, 'stream');
-      }
+      yield* normalizeRecorded(chunks, transcript, (recorded) => normalizeGeminiChunks(recorded, ids), (error) => fail(error, 'stream'));
     },
     async listModels(options?: CallOptions): Promise<ModelListing[]> {
       try {
-        const listings: ModelListing[] = [];
-        const pager = await sdk.models.list({ config: { pageSize: 100, abortSignal: options?.signal } });
-        for await (const model of pager) {
-          const listing = fromModel(model);
-          if (listing) listings.push(listing);
-        }
-        return listings;
+        return await collectModelListings(await sdk.models.list({ config: { pageSize: 100, abortSignal: options?.signal } }), fromModel);
       } catch (error) {
         throw fail(error, 'GET models');
       }

@@ -2,6 +2,7 @@ import { ApiError } from '@google/genai';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { normalizeError } from '../shared/http-error.ts';
 import { redactSecrets } from '../shared/redact.ts';
+import { abortedError } from '../shared/sdk-client.ts';
 
 /** Gemini answers a bad or missing key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID) or 403, not 401. */
 const BAD_KEY = /API key not valid|API_KEY_INVALID|API key expired|API_KEY_EXPIRED|unregistered callers/i;
@@ -10,7 +11,7 @@ const BAD_KEY = /API key not valid|API_KEY_INVALID|API key expired|API_KEY_EXPIR
 export function toGeminiVerifyError(error: unknown, where: string, apiKey: string | undefined): VerifyError {
   if (error instanceof VerifyError) return error;
   if (error instanceof Error && error.name === 'AbortError') {
-    return new VerifyError({ kind: 'aborted', layer: 'transport', message: `${where}: aborted by the caller`, cause: error });
+    return abortedError(where, error);
   }
   const status = error instanceof ApiError ? error.status : undefined;
   if (status !== undefined && (status === 400 || status === 403) && error instanceof Error && BAD_KEY.test(error.message)) {

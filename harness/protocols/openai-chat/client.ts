@@ -1,39 +1,22 @@
-import OpenAI, { APIError, APIUserAbortError } from 'openai';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
-import { VerifyError } from '../../contract/verify-error.ts';
-import { normalizeError } from '../shared/http-error.ts';
-import { createRecordingFetch } from '../shared/recording-fetch.ts';
-import { now } from '../shared/time.ts';
+import { collectModelListings, healthFromListing } from '../shared/model-listing.ts';
+import { createOpenAISdk, toOpenAIVerifyError } from '../shared/openai-sdk.ts';
+import { normalizeRecorded } from '../shared/record-stream.ts';
 import { createTranscript } from '../shared/transcript.ts';
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { toChatCompletionParams } from './map-request.ts';
 import { fromChatCompletion } from './map-response.ts';
 import { normalizeChatChunks } from './map-stream.ts';
 
-/** OpenAI-compatible servers accept any key when they check none; the SDK insists on one. */
-const NO_KEY = 'no-key';
-
-export function toVerifyError(error: unknown, where: string, apiKey: string | undefined): VerifyError {
-  if (error instanceof APIUserAbortError) {
-    return new VerifyError({ kind: 'aborted', layer: 'transport', message: `${where}: aborted by the caller`, cause: error });
-  }
-  const status = error instanceof APIError ? error.status : undefined;
-  return normalizeError({ error, status, secrets: [apiKey], where });
-}
+export { toOpenAIVerifyError as toVerifyError } from '../shared/openai-sdk.ts';
 
 /** The OpenAI Chat Completions protocol over the official `openai` SDK. */
 export async function createOpenAIChatClient(config: ClientConfig): Promise<ProtocolClient> {
   const transcript = createTranscript();
-  const sdk = new OpenAI({
-    apiKey: config.apiKey ?? NO_KEY,
-    baseURL: config.baseUrl,
-    timeout: config.timeoutMs,
-    maxRetries: config.maxRetries,
-    fetch: createRecordingFetch(transcript),
-  });
-  const fail = (error: unknown, where: string) => toVerifyError(error, `openai-chat ${where}`, config.apiKey);
+  const sdk = createOpenAISdk(config, transcript);
+  const fail = (error: unknown, where: string) => toOpenAIVerifyError(error, `openai-chat ${where}`, config.apiKey);
 
   const client: ProtocolClient = {
     protocol: 'openai-chat',
@@ -56,30 +39,17 @@ export async function createOpenAIChatClient(config: ClientConfig): Promise<Prot
       } catch (error) {
         throw fail(error, 'POST /chat/completions (stream)');
       }
-      async function* recorded() {
-        for await (const chunk of chunks) {
-          transcript.record({ kind: 'stream_event', at: now(), event: chunk });
-          yield chunk;
-        }
-      }
-      try {
-        yield* normalizeChatChunks(recorded());
-      } catch (error) {
-        throw fail(error, 'stream');
-      }
+      yield* normalizeRecorded(chunks, transcript, normalizeChatChunks, (error) => fail(error, 'stream'));
     },
     async listModels(options?: CallOptions): Promise<ModelListing[]> {
       try {
-        const listings: ModelListing[] = [];
-        for await (const model of sdk.models.list({ signal: options?.signal })) listings.push({ id: model.id });
-        return listings;
+        return await collectModelListings(sdk.models.list({ signal: options?.signal }), (model) => ({ id: model.id }));
       } catch (error) {
         throw fail(error, 'GET /models');
       }
     },
     async health(options?: CallOptions): Promise<HealthInfo> {
-      const models = await client.listModels(options);
-      return { ok: true, detail: `${models.length} model(s) listed` };
+      return healthFromListing(await client.listModels(options));
     },
     async close() {},
   };

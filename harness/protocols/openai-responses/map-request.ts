@@ -2,7 +2,7 @@ import type { FunctionTool, ResponseCreateParamsNonStreaming, ResponseInputItem,
 import type { ChatRequest } from '../../contract/chat.ts';
 import type { Message } from '../../contract/messages.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
-import { VerifyError } from '../../contract/verify-error.ts';
+import { assertRepresentable as assertFieldsRepresentable, type Unrepresentable } from '../shared/unrepresentable.ts';
 
 /**
  * Request fields the Responses API has no parameter for (the `openai` SDK's ResponseCreateParams
@@ -10,21 +10,13 @@ import { VerifyError } from '../../contract/verify-error.ts';
  * so a test that needs them gets a clear protocol-layer verdict. llama-server would pass them
  * through (it converts /v1/responses to a chat completion), but that is not the protocol.
  */
-const UNREPRESENTABLE: ReadonlyArray<[keyof ChatRequest, string]> = [
+const UNREPRESENTABLE: Unrepresentable = [
   ['stop', 'stop'],
   ['seed', 'seed'],
 ];
 
 export function assertRepresentable(request: ChatRequest): void {
-  for (const [field, wireName] of UNREPRESENTABLE) {
-    if (request[field] !== undefined) {
-      throw new VerifyError({
-        kind: 'invalid_request',
-        layer: 'protocol',
-        message: `openai-responses: the Responses API has no '${wireName}' parameter; this adapter cannot send ChatRequest.${field}`,
-      });
-    }
-  }
+  assertFieldsRepresentable(request, UNREPRESENTABLE, 'openai-responses', 'Responses API');
 }
 
 /** One normalized message as Responses input items (an assistant turn may become several). */
