@@ -3,7 +3,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, startOllama } from './ollama-launcher.ts';
+import { freeLoopbackPort } from './free-port.ts';
+import { startOllama } from './ollama-launcher.ts';
 
 const cache = process.env.LLM_VERIFY_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'llm-verify');
 const binary = process.env.LLM_VERIFY_OLLAMA_BIN ?? join(cache, 'ollama-v0.17.4', 'bin', 'ollama');
@@ -22,7 +23,7 @@ const isAlive = (pid: number): boolean => {
 
 describe('ollama launcher', () => {
   it('finds a free loopback port', async () => {
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     expect(port).toBeGreaterThan(0);
     expect(port).toBeLessThan(65536);
   });

@@ -1,8 +1,10 @@
-import { mkdtemp, rm, writeFile, appendFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { rmSync } from 'node:fs';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa, type ResultPromise } from 'execa';
+import { execa } from 'execa';
+import { freeLoopbackPort } from './free-port.ts';
+import { registerProcess } from './process-registry.ts';
 
 export interface StartOllamaOptions {
   /** Path of the `ollama` binary (scripts/setup/ollama.sh prints it). */
@@ -29,44 +31,7 @@ export interface RunningOllama {
 
 /** Grace period between SIGTERM and SIGKILL. */
 const STOP_GRACE_MS = 5000;
-const live = new Set<ResultPromise>();
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-function killAllNow(): void {
-  for (const subprocess of live) subprocess.kill('SIGTERM');
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  killAllNow();
-  removeHandlers();
-  // Re-raise so the process ends as it would have without this handler (unless someone else handles it).
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-}
-
-function installHandlers(): void {
-  if (live.size !== 1) return;
-  process.on('exit', killAllNow);
-  for (const signal of SIGNALS) process.on(signal, onSignal);
-}
-
-function removeHandlers(): void {
-  process.off('exit', killAllNow);
-  for (const signal of SIGNALS) process.off(signal, onSignal);
-}
-
-/** A loopback port that was free a moment ago (listen on 0, read it, close). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('could not read a free port'))));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -98,7 +63,7 @@ async function waitForVersion(baseUrl: string, deadline: number, exited: () => s
  */
 export async function startOllama(options: StartOllamaOptions): Promise<RunningOllama> {
   const deadline = Date.now() + options.deadlineMs;
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const host = `127.0.0.1:${port}`;
   const baseUrl = `http://${host}`;
   const workDir = await mkdtemp(join(tmpdir(), 'llm-verify-ollama-'));
@@ -114,8 +79,11 @@ export async function startOllama(options: StartOllamaOptions): Promise<RunningO
   await appendFile(options.logFile, `--- ollama serve on ${host}, models in ${env.OLLAMA_MODELS}\n`);
   const log = { file: options.logFile, append: true } as const;
   const subprocess = execa(options.binary, ['serve'], { env, stdin: 'ignore', stdout: log, stderr: log, reject: false, forceKillAfterDelay: STOP_GRACE_MS });
-  live.add(subprocess);
-  installHandlers();
+  // On exit, SIGINT or SIGTERM: stop serve (it stops its runners) and remove its model store.
+  const unregister = registerProcess(subprocess.pid ?? -1, () => {
+    subprocess.kill('SIGTERM');
+    rmSync(workDir, { recursive: true, force: true });
+  });
   let exitInfo: string | undefined;
   void subprocess.then((result) => {
     exitInfo = result.failed ? result.shortMessage : `exit code ${String(result.exitCode)}`;
@@ -126,8 +94,7 @@ export async function startOllama(options: StartOllamaOptions): Promise<RunningO
     stopped ??= (async () => {
       subprocess.kill('SIGTERM');
       await subprocess;
-      live.delete(subprocess);
-      if (live.size === 0) removeHandlers();
+      unregister();
       await rm(workDir, { recursive: true, force: true });
     })();
     return stopped;

@@ -20,9 +20,13 @@ const ollama: ProviderDefinition = {
   discoverModels: true,
   models: [
     {
-      id: 'smollm2-135m-instruct',
+      // Ollama names a created model <name>:latest and lists it so; pinning the full name keeps
+      // list_models exact on every endpoint.
+      id: 'smollm2-135m-instruct:latest',
       displayName: 'SmolLM2 135M Instruct (Q4_1, registered from GGUF)',
-      contextWindow: 8192,
+      // The GGUF says 8192 (what /api/show reports), but Ollama serves it with num_ctx 4096 by default
+      // (serve log: default_num_ctx=4096) and by default truncates longer prompts (not verified here).
+      contextWindow: 4096,
       maxOutputTokens: 2048,
       capabilities: {
         chat: true,
@@ -33,7 +37,9 @@ const ollama: ProviderDefinition = {
         seed: true,
         usage: true,
         list_models: true,
+        // Ollama checks no key: a wrong one is accepted
         auth: false,
+        // the autodetected chatml template has no .Tools: HTTP 400 "does not support tools"
         tools: false,
         tool_choice: false,
         parallel_tool_calls: false,
@@ -41,17 +47,55 @@ const ollama: ProviderDefinition = {
         streaming_tools: false,
         stream_usage: true,
         reasoning: false,
+        // grammar-constrained: /api/chat `format` and /v1 response_format json_schema both gave valid JSON here
         structured_output: true,
         vision: false,
       },
     },
   ],
-  quirks: [],
+  quirks: [
+    {
+      name: 'toolsNeedTemplate',
+      value: true,
+      reason:
+        'Ollama refuses tools with HTTP 400 "<model> does not support tools" unless the model template uses .Tools; the GGUF registered here gets the autodetected chatml template, whose /api/show capabilities are ["completion"] only',
+    },
+    {
+      name: 'noNativeToolChoice',
+      value: true,
+      reason: "/api/chat has no tool_choice: the ollama-native adapter sends no tools for 'none' and rejects 'required' or a named tool as invalid_request",
+    },
+    {
+      name: 'responsesStatusIgnoresMaxTokens',
+      value: true,
+      reason: 'observed on 0.17.4: /v1/responses answers status "completed" with incomplete_details null (and streams response.completed) when max_output_tokens cut the answer',
+    },
+    {
+      name: 'messagesStartUsageEstimate',
+      value: true,
+      reason: 'observed on 0.17.4: a streamed /v1/messages message_start carries input_tokens 3 while the final message_delta says 12',
+    },
+    {
+      name: 'noAuth',
+      value: true,
+      reason: 'a local Ollama checks no API key (any Authorization is accepted); OLLAMA_API_KEY matters only behind an authenticating proxy or for ollama.com',
+    },
+    {
+      name: 'defaultNumCtx',
+      value: 4096,
+      reason: 'on CPU Ollama 0.17.4 runs models with num_ctx 4096 unless OLLAMA_CONTEXT_LENGTH or options.num_ctx says otherwise, and by default (api.ChatRequest.Truncate nil = true, per the 0.17.4 source) drops older messages of a longer prompt instead of failing',
+    },
+    {
+      name: 'listedNamesHaveTag',
+      value: ':latest',
+      reason: 'GET /api/tags and /v1/models list "smollm2-135m-instruct:latest"; requests may omit the tag',
+    },
+  ],
   setupHint:
     'start Ollama (`ollama serve`, default http://127.0.0.1:11434) and set OLLAMA_BASE_URL if it listens elsewhere, or pass --local ollama to let the harness build (scripts/setup/ollama.sh) and start one',
   healthCheck: 'GET /api/version, then GET /api/tags',
   local: 'ollama',
-  liveVerifiedHere: 'pending',
+  liveVerifiedHere: true,
 };
 
 export default ollama;

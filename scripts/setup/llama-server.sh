@@ -28,7 +28,7 @@ log "building llama-server at llama.cpp $short into $dir (about 4 minutes on 2 c
 started=$(date +%s)
 rm -rf "$dir"
 git clone --quiet "$bundle" "$dir/src" >&2
-git -C "$dir/src" checkout --quiet "$commit" >&2
+git -C "$dir/src" -c advice.detachedHead=false checkout --quiet "$commit" >&2
 jobs="$(nproc 2>/dev/null || echo 2)"
 cmake -S "$dir/src" -B "$dir/build" -DCMAKE_BUILD_TYPE=Release \
   -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_CURL=OFF \
