@@ -11,6 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          globalSetup: ['./test/live-llama-server.setup.ts'],
           include: ['harness/**/*.test.ts', 'providers/**/*.test.ts', 'suites/**/*.test.ts', 'fixtures/**/*.test.ts', 'bench/**/*.test.ts'],
           testTimeout: 30_000,
         },
