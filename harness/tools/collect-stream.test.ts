@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../contract/stream.ts';
 import { VerifyError } from '../contract/verify-error.ts';
+import { fromChatCompletion } from '../protocols/openai-chat/map-response.ts';
+import { normalizeChatChunks } from '../protocols/openai-chat/map-stream.ts';
+import { now } from '../protocols/shared/time.ts';
 import { collectStream } from './collect-stream.ts';
 import { createDeadline } from './deadline.ts';
 
@@ -48,5 +53,24 @@ describe('createDeadline', () => {
     const deadline = createDeadline(1000, 'op');
     await expect(deadline.race(Promise.resolve(7))).resolves.toBe(7);
     deadline.dispose();
+  });
+});
+
+describe('collectStream over a REAL recorded openai-chat tool-call stream', () => {
+  // harness/protocols/openai-chat/fixtures/tool-call-*.json: llama-server de3ff81, SmolLM2-135M, tool_choice "required".
+  const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../protocols/openai-chat/fixtures/${name}.json`, import.meta.url), 'utf8'));
+
+  it('collects the same tool call as the non-streamed response, with usage, done and a ttft', async () => {
+    async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
+      yield* fixture('tool-call-stream') as ChatCompletionChunk[];
+    }
+    const startedAt = now();
+    const collected = await collectStream(normalizeChatChunks(chunks()), { startedAt });
+    const expected = fromChatCompletion(fixture('tool-call-response') as ChatCompletion);
+    expect(collected.sawDone).toBe(true);
+    expect(collected.ttftMs).toBeGreaterThanOrEqual(0);
+    expect(collected.response.toolCalls).toEqual(expected.toolCalls);
+    expect(collected.response).toMatchObject({ text: '', finishReason: 'tool_calls', rawFinishReason: 'tool_calls', model: expected.model, usage: { output: 84 } });
+    expect(collected.events.filter((event) => event.type === 'tool_call_delta').length).toBeGreaterThan(1);
   });
 });

@@ -71,3 +71,17 @@ describe('fromOpenAIUsage', () => {
     expect(fromOpenAIUsage(undefined)).toBeUndefined();
   });
 });
+
+describe('fromChatCompletion: recorded llama-server tool call (fixtures/tool-call-response.json)', () => {
+  // REAL recording via fixtures/record-tool-stream.ts: llama-server de3ff81, SmolLM2-135M, cohere2moe "required" template.
+  const recorded = () => JSON.parse(readFileSync(new URL('./fixtures/tool-call-response.json', import.meta.url), 'utf8')) as ChatCompletion;
+
+  it('maps the forced calculator call with empty text, a tool_calls finish and usage', () => {
+    const response = fromChatCompletion(recorded());
+    expect(response).toMatchObject({ text: '', finishReason: 'tool_calls', rawFinishReason: 'tool_calls', model: 'smollm2-135m-instruct' });
+    expect(response.usage).toEqual({ input: 226, output: 84, total: 310 });
+    expect(response.toolCalls).toEqual([{ id: '0', name: 'calculator', argumentsText: '{\n\n"expression": "12*7"\n\n}' }]);
+    const parsed = JSON.parse(response.toolCalls[0]?.argumentsText ?? '') as { expression?: unknown };
+    expect(typeof parsed.expression).toBe('string');
+  });
+});

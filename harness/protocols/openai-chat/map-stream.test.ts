@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../contract/stream.ts';
+import { fromChatCompletion } from './map-response.ts';
 import { normalizeChatChunks } from './map-stream.ts';
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
@@ -117,5 +118,80 @@ describe('openai-chat stream normalization: hand-made tool-call chunks (not live
       'text_delta:answer',
       'done',
     ]);
+  });
+});
+
+/**
+ * REAL recording (fixtures/tool-call-stream.json, via fixtures/record-tool-stream.ts): llama-server de3ff81,
+ * SmolLM2-135M, --chat-template-file fixtures/chat-templates/smollm2-required-cohere2moe.jinja, tool_choice "required".
+ */
+describe('openai-chat stream normalization: recorded llama-server tool-call stream', () => {
+  const recorded = () => fixture('tool-call-stream');
+  const argumentsText = (events: StreamEvent[]) => events.map((event) => (event.type === 'tool_call_delta' ? event.argumentsDelta : '')).join('');
+
+  it('splits the argument text over several tool_call_delta chunks, after the tool_call_start with the same id', async () => {
+    const events = await collect(recorded());
+    const deltas = events.filter((event) => event.type === 'tool_call_delta');
+    expect(deltas.length).toBeGreaterThan(1);
+    const starts = events.flatMap((event, index) => (event.type === 'tool_call_start' ? [{ event, index }] : []));
+    expect(starts).toHaveLength(1);
+    const start = starts[0];
+    expect(start?.event).toMatchObject({ id: '0', name: 'calculator' });
+    const firstDelta = events.findIndex((event) => event.type === 'tool_call_delta' && event.id === start?.event.id);
+    expect(firstDelta).toBeGreaterThan(start?.index ?? Infinity);
+    expect(deltas.every((event) => event.id === start?.event.id)).toBe(true);
+  });
+
+  it('ends exactly one call whose parsed arguments equal JSON.parse of the assembled text', async () => {
+    const events = await collect(recorded());
+    const ends = events.filter((event) => event.type === 'tool_call_end');
+    expect(ends).toHaveLength(1);
+    const end = ends[0];
+    if (end?.type !== 'tool_call_end') throw new Error('no tool_call_end');
+    const text = argumentsText(events);
+    expect(end.argumentsText).toBe(text);
+    expect(end.parseError).toBeUndefined();
+    expect(end.arguments).toEqual(JSON.parse(text));
+    expect(typeof (end.arguments as { expression?: unknown }).expression).toBe('string');
+  });
+
+  it('reports usage and ends with done tool_calls', async () => {
+    const events = await collect(recorded());
+    expect(events[0]).toMatchObject({ type: 'start', model: 'smollm2-135m-instruct' });
+    expect(events.some((event) => event.type === 'usage')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'tool_calls', rawFinishReason: 'tool_calls' });
+    expect(events.filter((event) => event.type === 'done')).toHaveLength(1);
+  });
+
+  it('streams the same call (name + arguments) as the recorded non-streamed response', async () => {
+    const response = fromChatCompletion(JSON.parse(readFileSync(new URL('./fixtures/tool-call-response.json', import.meta.url), 'utf8')) as ChatCompletion);
+    const end = (await collect(recorded())).find((event) => event.type === 'tool_call_end');
+    expect(response.toolCalls).toHaveLength(1);
+    expect(end).toMatchObject({ name: response.toolCalls[0]?.name, argumentsText: response.toolCalls[0]?.argumentsText });
+  });
+
+  it('DERIVED from the recording (not a real server stream): a synthetic second call at index 1 interleaved chunk by chunk stays apart', async () => {
+    const chunks = recorded();
+    const withCalls = chunks.filter((item) => item.choices[0]?.delta.tool_calls?.length);
+    const before = chunks.slice(0, chunks.indexOf(withCalls[0] as ChatCompletionChunk));
+    const after = chunks.slice(chunks.indexOf(withCalls.at(-1) as ChatCompletionChunk) + 1);
+    const synthetic = (item: ChatCompletionChunk): ChatCompletionChunk => {
+      const copy = structuredClone(item);
+      for (const call of copy.choices[0]?.delta.tool_calls ?? []) {
+        call.index = 1;
+        if (call.id !== undefined) call.id = 'derived-1';
+      }
+      return copy;
+    };
+    const interleaved = withCalls.flatMap((item) => [item, synthetic(item)]);
+    const events = await collect([...before, ...interleaved, ...after]);
+    const ends = events.filter((event) => event.type === 'tool_call_end');
+    expect(ends).toHaveLength(2);
+    expect(ends[0]).toMatchObject({ id: '0', name: 'calculator' });
+    expect(ends[1]).toMatchObject({ id: 'derived-1', name: 'calculator', argumentsText: (ends[0] as { argumentsText: string }).argumentsText });
+    expect(ends[1]).toMatchObject({ arguments: (ends[0] as { arguments: unknown }).arguments });
+    const ids = events.flatMap((event) => (event.type === 'tool_call_delta' ? [event.id] : []));
+    expect(ids.slice(0, 4)).toEqual(['0', 'derived-1', '0', 'derived-1']);
+    expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'tool_calls' });
   });
 });
