@@ -10,7 +10,7 @@ import { SUITES } from '../matrix/suite-catalog.ts';
 import { createProgressPrinter, printSummary } from '../reporters/console.ts';
 import { Journal, readJournal } from '../reporters/journal.ts';
 import type { RunMetadata } from '../reporters/run-metadata.ts';
-import { reportPaths, writeReports } from '../reporters/write-reports.ts';
+import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { decidedResult } from '../runner/run-cell.ts';
 import { runCellsWithVitest } from '../runner/run-vitest.ts';
 import { isFailing } from '../verdicts/verdict.ts';
@@ -68,6 +68,7 @@ export async function runVerify(args: VerifyArgs, argv: string[]): Promise<numbe
 
     const paths = reportPaths(runDir);
     const journal = new Journal(paths.journal);
+    pointLatestAt(runDir);
     const progress = createProgressPrinter(plan.cells.length, log);
     for (const cell of plan.cells) {
       if (cell.gate.action === 'run') continue;

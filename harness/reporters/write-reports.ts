@@ -37,8 +37,13 @@ export function writeReports(runDir: string, run: RunMetadata, cells: CellResult
   writeFileSync(paths.matrixJson, `${JSON.stringify(matrix, null, 2)}\n`);
   writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix));
   writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix));
+  pointLatestAt(runDir);
+  return paths;
+}
+
+/** Points <reports>/latest at a run folder (done when a run starts, so a killed run is "latest" too). */
+export function pointLatestAt(runDir: string): void {
   const latest = join(dirname(runDir), 'latest');
   rmSync(latest, { force: true });
   symlinkSync(basename(runDir), latest);
-  return paths;
 }
