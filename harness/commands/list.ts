@@ -43,7 +43,9 @@ export async function runList(args: ListArgs): Promise<number> {
   }
   out('');
   for (const cell of plan.cells) {
-    const gate = cell.gate.action === 'run' ? 'run' : `${cell.gate.action}: ${cell.gate.reason}`;
+    const providerGate = plan.endpoints.get(cell.provider)?.gate;
+    const sameAsProvider = providerGate?.action !== 'run' && cell.gate.action !== 'run' && providerGate?.reason === cell.gate.reason;
+    const gate = cell.gate.action === 'run' ? 'run' : sameAsProvider ? `${cell.gate.action} (see ${cell.provider} above)` : `${cell.gate.action}: ${cell.gate.reason}`;
     out(`${cell.id}  [${cell.tags.join(',')}] ${gate}`);
   }
   const runnable = plan.cells.filter((cell) => cell.gate.action === 'run').length;

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadEnvironment } from '../config/env.ts';
 import { failOnLayers, filtersFromArgs, newRunId, type FilterArgs } from '../config/run-args.ts';
@@ -35,7 +34,6 @@ export async function runVerify(args: VerifyArgs, argv: string[]): Promise<numbe
   const failOn = failOnLayers(args.failOn);
   const runId = newRunId();
   const runDir = resolve(args.reportDir, runId);
-  mkdirSync(runDir, { recursive: true });
   const startedAt = new Date().toISOString();
 
   const wantsEmbedded = filters.providers.length === 0 || filters.providers.includes('embedded');

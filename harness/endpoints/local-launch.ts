@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProviderDefinition } from '../contract/provider.ts';
 import { UsageError } from '../matrix/usage-error.ts';
@@ -40,6 +41,7 @@ export async function launchLocalEndpoints(
     const apiKey = (apiKeyEnv && context.env[apiKeyEnv]) || randomBytes(24).toString('hex');
     if (apiKeyEnv) context.env[apiKeyEnv] = apiKey;
     const logFile = join(context.logDir, `${id}-server.log`);
+    mkdirSync(context.logDir, { recursive: true });
     let server: RunningServer;
     if (provider.local === 'llama-server') {
       const binary = context.env.LLAMA_SERVER_BIN ?? (await runSetupScript('llama-server.sh'));

@@ -63,7 +63,9 @@ export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
       if (endpoint.gate.action === 'run') {
         endpoint.gate = {
           action: 'skipped',
-          reason: `no model to verify: ${endpoint.rootUrl ?? 'the endpoint'} listed none (is it running?) — ${provider.setupHint}; or name one with --model`,
+          reason: inputs.discover
+            ? `no model to verify: ${endpoint.rootUrl ?? 'the endpoint'} listed none (is it running?) — ${provider.setupHint}; or name one with --model`
+            : `models are discovered from ${endpoint.rootUrl ?? 'the server'} when verify runs; name one with --model to list its cells`,
         };
       }
     }
