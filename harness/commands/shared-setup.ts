@@ -3,11 +3,17 @@ import type { ProviderDefinition } from '../contract/provider.ts';
 import type { DeclaredCapabilities } from '../contract/capability.ts';
 import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
 import { createProtocolClient } from '../protocols/registry.ts';
+import { listLmStudioModels } from '../endpoints/lm-studio-native.ts';
 
 /** Lists a reachable server's models over the provider's first protocol; undefined when it cannot. */
 export async function discoverModels(provider: ProviderDefinition, endpoint: ProviderEndpoint, env: NodeJS.ProcessEnv): Promise<ModelListing[] | undefined> {
   const first = provider.protocols[0];
   if (!first || !endpoint.rootUrl) return undefined;
+  if (provider.nativeModelListing === 'lm-studio-native') {
+    const apiKey = endpoint.apiKeyEnv ? env[endpoint.apiKeyEnv] : undefined;
+    const native = await listLmStudioModels(endpoint.rootUrl, { timeoutMs: 3000, apiKey }).catch(() => undefined);
+    if (native && native.length > 0) return native;
+  }
   const client = await createProtocolClient({
     protocol: first.protocol,
     baseUrl: endpoint.rootUrl.replace(/\/+$/, '') + first.path,

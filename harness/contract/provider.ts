@@ -44,6 +44,11 @@ export interface ProviderDefinition {
   models: ModelSpec[];
   /** When true, models not pinned here are taken from the server's listing. */
   discoverModels?: boolean;
+  /**
+   * A richer native listing to discover models with (loaded state, context length, capabilities),
+   * tried before the protocol's own listing: 'lm-studio-native' = LM Studio's GET /api/v0/models.
+   */
+  nativeModelListing?: 'lm-studio-native';
   quirks?: Quirk[];
   /** What to tell a user when the endpoint is missing or unreachable. */
   setupHint: string;

@@ -12,6 +12,7 @@ const lmStudio: ProviderDefinition = {
   baseUrl: { default: 'http://localhost:1234', env: 'LM_STUDIO_BASE_URL' },
   auth: { envVars: ['LM_STUDIO_API_KEY'], required: false },
   discoverModels: true,
+  nativeModelListing: 'lm-studio-native',
   models: [],
   quirks: [
     {
