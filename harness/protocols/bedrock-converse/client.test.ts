@@ -196,9 +196,7 @@ describe('bedrock-converse client (loopback recorder — not live-verified here)
     vi.stubEnv('AWS_ACCESS_KEY_ID', undefined);
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', undefined);
     const none = await createBedrockConverseClient(config());
-    const started = performance.now();
     await expect(none.health()).rejects.toMatchObject({ kind: 'auth', layer: 'infra' });
-    expect(performance.now() - started).toBeLessThan(5000);
     await none.close();
   });
 });
