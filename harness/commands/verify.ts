@@ -6,7 +6,7 @@ import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
 import { splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
 import { SUITES } from '../matrix/suite-catalog.ts';
-import { createProgressPrinter, printSummary } from '../reporters/console.ts';
+import { createProgressPrinter, printDecidedCells, printSummary } from '../reporters/console.ts';
 import { Journal, readJournal } from '../reporters/journal.ts';
 import type { RunMetadata } from '../reporters/run-metadata.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
@@ -67,13 +67,12 @@ export async function runVerify(args: VerifyArgs, argv: string[]): Promise<numbe
     const paths = reportPaths(runDir);
     const journal = new Journal(paths.journal);
     pointLatestAt(runDir);
-    const progress = createProgressPrinter(plan.cells.length, log);
-    for (const cell of plan.cells) {
-      if (cell.gate.action === 'run') continue;
-      const result = decidedResult(cell, runId, cell.gate.action, cell.gate.reason);
-      journal.append(result);
-      progress(result);
+    const decided = plan.cells.filter((cell) => cell.gate.action !== 'run');
+    for (const cell of decided) {
+      if (cell.gate.action !== 'run') journal.append(decidedResult(cell, runId, cell.gate.action, cell.gate.reason));
     }
+    printDecidedCells(decided, log);
+    const progress = createProgressPrinter(plan.cells.length - decided.length, log);
     await runCellsWithVitest({ runId, cells: plan.cells, journal, onCell: progress });
 
     const results = readJournal(paths.journal);

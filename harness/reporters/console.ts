@@ -1,3 +1,4 @@
+import type { Cell } from '../matrix/cell.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { countVerdicts, summaryLine, VERDICT_ASCII } from './summary.ts';
 import type { ReportPaths } from './write-reports.ts';
@@ -16,6 +17,23 @@ export function createProgressPrinter(total: number, write: Write): (result: Cel
       `[${String(done).padStart(width)}/${total}] ${VERDICT_ASCII[result.verdict].padEnd(5)} ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test} ${result.durationMs} ms${layer}${reason}`,
     );
   };
+}
+
+/**
+ * Cells decided without running (unsupported, skipped), one line per target and reason instead of
+ * one per cell: "SKIP  openai/gpt-5.1/openai-chat: 34 cells — no credentials: set OPENAI_API_KEY".
+ */
+export function printDecidedCells(cells: readonly Cell[], write: Write): void {
+  const groups = Map.groupBy(
+    cells.filter((cell) => cell.gate.action !== 'run'),
+    (cell) => `${cell.provider}/${cell.model}/${cell.protocol}\u0000${cell.gate.action}\u0000${cell.gate.action === 'run' ? '' : cell.gate.reason}`,
+  );
+  for (const [key, group] of groups) {
+    const [target, action, reason] = key.split('\u0000');
+    const label = action === 'skipped' ? VERDICT_ASCII.skipped : VERDICT_ASCII.unsupported;
+    const tests = group.length <= 3 ? ` (${group.map((cell) => `${cell.suite}.${cell.test}`).join(', ')})` : '';
+    write(`${label.padEnd(5)} ${target}: ${group.length} cell${group.length === 1 ? '' : 's'}${tests} — ${reason}`);
+  }
 }
 
 /** The summary table (one row per provider/model/protocol), the report paths and the summary line. */
