@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../matrix/cell.ts';
+import type { CellResult } from '../verdicts/verdict.ts';
+import { createProgressPrinter, printDecidedCells } from './console.ts';
+
+function cell(test: string, gate: Cell['gate'], provider = 'openai'): Cell {
+  return {
+    id: `${provider}/m/openai-chat/core.${test}`,
+    suite: 'core',
+    test,
+    provider,
+    model: 'm',
+    protocol: 'openai-chat',
+    requires: [],
+    tags: [],
+    assertion: 'protocol',
+    gate,
+    endpoint: { setupHint: '' },
+    timeoutMs: 1000,
+  };
+}
+
+describe('printDecidedCells', () => {
+  it('prints one line per target and reason, naming up to three tests', () => {
+    const lines: string[] = [];
+    const skipped = { action: 'skipped', reason: 'no credentials: set OPENAI_API_KEY' } as const;
+    printDecidedCells(
+      [cell('a', skipped), cell('b', skipped), cell('c', skipped), cell('d', skipped), cell('x', { action: 'unsupported', reason: 'model declares no auth' }), cell('y', { action: 'run' })],
+      (line) => lines.push(line),
+    );
+    expect(lines).toEqual([
+      'SKIP  openai/m/openai-chat: 4 cells — no credentials: set OPENAI_API_KEY',
+      'UNSUP openai/m/openai-chat: 1 cell (core.x) — model declares no auth',
+    ]);
+  });
+});
+
+describe('createProgressPrinter', () => {
+  it('numbers finished cells and shows the layer and first line of a failure', () => {
+    const lines: string[] = [];
+    const print = createProgressPrinter(12, (line) => lines.push(line));
+    const result: CellResult = {
+      runId: 'r', suite: 'core', test: 'basic_chat', provider: 'p', model: 'm', protocol: 'openai-chat',
+      verdict: 'fail', layer: 'protocol', message: 'finish_reason is length\nmore', durationMs: 42, startedAt: '', assertion: 'protocol', tags: [],
+    };
+    print(result);
+    expect(lines).toEqual(['[ 1/12] FAIL  p/m/openai-chat core.basic_chat 42 ms [protocol] — finish_reason is length']);
+  });
+});
