@@ -3,7 +3,7 @@ import { loadEnvironment } from '../config/env.ts';
 import { failOnLayers, filtersFromArgs, newRunId, type FilterArgs } from '../config/run-args.ts';
 import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
 import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
-import { splitList } from '../matrix/filters.ts';
+import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
 import { SUITES } from '../matrix/suite-catalog.ts';
 import { createProgressPrinter, printDecidedCells, printSummary } from '../reporters/console.ts';
@@ -36,7 +36,7 @@ export async function runVerify(args: VerifyArgs, argv: string[]): Promise<numbe
   const runDir = resolve(args.reportDir, runId);
   const startedAt = new Date().toISOString();
 
-  const wantsEmbedded = filters.providers.length === 0 || filters.providers.includes('embedded');
+  const wantsEmbedded = selected('embedded', filters.providers);
   let modelPromise: Promise<string> | undefined;
   const modelPath = () => (modelPromise ??= resolveEmbeddedModel(env, log).then((found) => found.path));
 

@@ -36,7 +36,3 @@ export function registerProcess(pid: number, stopNow: () => void): () => void {
   running.set(pid, { pid, stopNow });
   return () => running.delete(pid);
 }
-
-export function runningProcessIds(): number[] {
-  return [...running.keys()];
-}

@@ -18,12 +18,11 @@ async function prepare(cell: Cell): Promise<Prepared> {
     try {
       await handle.target.client.health({ signal: AbortSignal.timeout(Math.min(cell.timeoutMs, 60_000)) });
     } catch (error) {
-      await handle.close();
       if (error instanceof VerifyError && (error.kind === 'network' || error.kind === 'timeout')) {
+        await handle.close();
         return { unavailable: 'skipped', reason: `endpoint unreachable: ${cell.endpoint.setupHint} (${error.message})` };
       }
       // A reachable endpoint that fails its health check is kept: health_check will report it.
-      return await createTarget(cell);
     }
     return handle;
   } catch (error) {

@@ -28,9 +28,3 @@ export function loadModel(modelPath: string): Promise<LoadedModel> {
   }
   return loaded;
 }
-
-export async function disposeAllModels(): Promise<void> {
-  const loaded = await Promise.allSettled(models.values());
-  models.clear();
-  for (const result of loaded) if (result.status === 'fulfilled') await result.value.model.dispose();
-}
