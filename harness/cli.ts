@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runDiscover } from './commands/discover.ts';
+import { withEverydayCommands } from './commands/everyday-cli.ts';
 import { runList } from './commands/list.ts';
 import { runMatrix } from './commands/matrix.ts';
 import { runVerify } from './commands/verify.ts';
@@ -23,7 +24,7 @@ const argv = hideBin(process.argv);
 
 async function main(): Promise<number> {
   let exitCode = 0;
-  await yargs(argv)
+  await withEverydayCommands(yargs(argv), (code) => (exitCode = code))
     .scriptName('llm-verify')
     .usage('$0 <command> [options]')
     .command(

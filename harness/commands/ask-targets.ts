@@ -1,0 +1,84 @@
+import type { DeclaredCapabilities } from '../contract/capability.ts';
+import type { ProtocolId } from '../contract/protocol-client.ts';
+import type { ProviderDefinition } from '../contract/provider.ts';
+import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
+import { UsageError } from '../matrix/usage-error.ts';
+import { effectiveCapabilities } from '../protocols/protocol-capabilities.ts';
+import { adviseGate, type Advice } from './error-advice.ts';
+import { discoverModels } from './shared-setup.ts';
+
+/** One provider × model × protocol `ask` sends the prompt to; `blocked` when nothing can be sent. */
+export interface AskTarget {
+  provider: ProviderDefinition;
+  endpoint: ProviderEndpoint;
+  model: string;
+  protocol: ProtocolId;
+  capabilities: DeclaredCapabilities;
+  blocked?: Advice;
+}
+
+export const targetLabel = (target: Pick<AskTarget, 'provider' | 'model' | 'protocol'>): string => `${target.provider.id}/${target.model}/${target.protocol}`;
+
+/**
+ * `--model` entries: "M" applies to every selected provider, "P=M" only to provider P (model ids
+ * may contain "/" and ":", so "=" separates).
+ */
+export function modelsFor(provider: ProviderDefinition, modelArgs: readonly string[]): string[] {
+  const own = modelArgs.filter((entry) => entry.startsWith(`${provider.id}=`)).map((entry) => entry.slice(provider.id.length + 1));
+  if (own.length > 0) return own;
+  return modelArgs.filter((entry) => !/^[a-z0-9_]+=/.test(entry));
+}
+
+/**
+ * The model `ask` uses when none is named: the pinned model the endpoint lists, else the first it
+ * lists, else the first pinned one. The endpoint is asked only for providers that discover models.
+ */
+async function defaultModel(provider: ProviderDefinition, endpoint: ProviderEndpoint, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const pinned = provider.models.map((model) => model.id);
+  if (provider.discoverModels && endpoint.rootUrl) {
+    const listed = (await discoverModels(provider, endpoint, env))?.map((model) => model.id) ?? [];
+    return pinned.find((id) => listed.includes(id)) ?? listed[0] ?? pinned[0];
+  }
+  return pinned[0];
+}
+
+function protocolsFor(provider: ProviderDefinition, model: string, wanted: readonly ProtocolId[]): ProtocolId[] {
+  const pinned = provider.models.find((entry) => entry.id === model);
+  const available = (pinned?.protocols ?? provider.protocols.map((entry) => entry.protocol)).filter((protocol) => provider.protocols.some((entry) => entry.protocol === protocol));
+  if (wanted.length === 0) return available.slice(0, 1);
+  return available.filter((protocol) => wanted.includes(protocol));
+}
+
+/** Every target of the selected providers × models × protocols. Throws UsageError when a --protocol fits none. */
+export async function planAskTargets(input: {
+  providers: readonly ProviderDefinition[];
+  endpointOf: (provider: ProviderDefinition) => ProviderEndpoint;
+  models: readonly string[];
+  protocols: readonly ProtocolId[];
+  env: NodeJS.ProcessEnv;
+}): Promise<AskTarget[]> {
+  const perProvider = await Promise.all(
+    input.providers.map(async (provider): Promise<AskTarget[]> => {
+      const endpoint = input.endpointOf(provider);
+      const blocked = adviseGate(provider, endpoint);
+      const named = modelsFor(provider, input.models);
+      const models = named.length > 0 ? named : [blocked ? (provider.models[0]?.id ?? '(none)') : ((await defaultModel(provider, endpoint, input.env)) ?? '(none)')];
+      return models.flatMap((model) => {
+        const protocols = protocolsFor(provider, model, input.protocols);
+        return protocols.map((protocol) => {
+          const pinned = provider.models.find((entry) => entry.id === model);
+          const target: AskTarget = { provider, endpoint, model, protocol, capabilities: effectiveCapabilities(pinned?.capabilities ?? {}, protocol) };
+          if (blocked) target.blocked = blocked;
+          else if (model === '(none)') target.blocked = { kind: 'model_not_found', message: `${provider.id} pins no model and the endpoint listed none`, fix: `name one with --model (\`llm-verify models ${provider.id}\` lists them)` };
+          return target;
+        });
+      });
+    }),
+  );
+  const targets = perProvider.flat();
+  if (targets.length === 0) {
+    const offered = [...new Set(input.providers.flatMap((provider) => provider.protocols.map((entry) => entry.protocol)))];
+    throw new UsageError(`no selected provider speaks --protocol ${input.protocols.join(',')}; these do: ${offered.join(', ')}`);
+  }
+  return targets;
+}

@@ -1,0 +1,109 @@
+import type { ChatRequest } from '../contract/chat.ts';
+import type { Message } from '../contract/messages.ts';
+import { isProtocolId, type ProtocolId } from '../contract/protocol-client.ts';
+import { loadEnvironment } from '../config/env.ts';
+import { checkNames, splitList } from '../matrix/filters.ts';
+import { UsageError } from '../matrix/usage-error.ts';
+import { PROVIDERS } from '../../providers/index.ts';
+import { readPrompt } from './ask-prompt.ts';
+import { renderJson, renderPlain, renderSideBySide, renderSingle, singleHeader, type AskFormat } from './ask-render.ts';
+import { askOne, type AskResult } from './ask-run.ts';
+import { planAskTargets, targetLabel } from './ask-targets.ts';
+import { formatAdvice } from './error-advice.ts';
+import { prepareEndpoints, providersNamed, type EverydayEndpoints } from './everyday-endpoints.ts';
+
+export interface AskArgs {
+  prompt?: string;
+  provider?: string[];
+  model?: string[];
+  protocol?: string[];
+  local?: string[];
+  baseUrl?: string;
+  system?: string;
+  temperature?: number;
+  maxTokens?: number;
+  stream: boolean;
+  format: AskFormat;
+  timeout: number;
+}
+
+export const EXIT_ABORTED = 130;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function buildRequest(args: AskArgs, prompt: string): Omit<ChatRequest, 'model'> {
+  const messages: Message[] = [];
+  if (args.system) messages.push({ role: 'system', content: args.system });
+  messages.push({ role: 'user', content: prompt });
+  const request: Omit<ChatRequest, 'model'> = { messages };
+  if (args.temperature !== undefined) request.temperature = args.temperature;
+  if (args.maxTokens !== undefined) request.maxTokens = args.maxTokens;
+  return request;
+}
+
+/**
+ * `ask`: sends one prompt to one or more provider × model × protocol targets in parallel through
+ * the protocol adapters the suites use, and prints the answers (streamed live for one target).
+ * Exit 0 all answered, 1 any failed, 2 usage error, 130 Ctrl-C.
+ */
+export async function runAsk(args: AskArgs): Promise<number> {
+  const env = loadEnvironment();
+  const local = splitList(args.local);
+  const providers = providersNamed(args.provider && args.provider.length > 0 ? args.provider : local.length > 0 ? local : ['embedded']);
+  const protocols = splitList(args.protocol);
+  checkNames('protocol', protocols, [...new Set(providers.flatMap((provider) => provider.protocols.map((entry) => entry.protocol)))]);
+  if (args.maxTokens !== undefined && (!Number.isInteger(args.maxTokens) || args.maxTokens < 1)) throw new UsageError(`--max-tokens must be a positive integer (got ${args.maxTokens})`);
+  if (args.temperature !== undefined && (Number.isNaN(args.temperature) || args.temperature < 0)) throw new UsageError(`--temperature must be a number ≥ 0 (got ${args.temperature})`);
+  const prompt = await readPrompt(args.prompt, process.stdin);
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.on('SIGINT', onSigint);
+  let endpoints: EverydayEndpoints | undefined;
+  try {
+    endpoints = await prepareEndpoints({ providers, local, baseUrl: args.baseUrl, env, log, embeddedModel: 'resolve' });
+    const targets = await planAskTargets({ providers, endpointOf: endpoints.endpointOf, models: splitList(args.model), protocols: protocols.filter(isProtocolId) as ProtocolId[], env });
+    for (const provider of providers) {
+      if (!targets.some((target) => target.provider.id === provider.id)) log(`note: ${provider.id} speaks none of --protocol ${protocols.join(',')}; left out`);
+    }
+    const base = buildRequest(args, prompt);
+    const live = args.stream && targets.length === 1 && (args.format === 'pretty' || args.format === 'plain') && !targets[0]?.blocked;
+    if (live && args.format === 'pretty' && targets[0]) process.stdout.write(`${singleHeader(targetLabel(targets[0]))}\n`);
+    const results: AskResult[] = await Promise.all(
+      targets.map((target) =>
+        askOne(target, { ...base, model: target.model }, {
+          stream: args.stream,
+          timeoutMs: args.timeout,
+          signal: controller.signal,
+          env,
+          onText: live ? (text) => process.stdout.write(text) : undefined,
+        }),
+      ),
+    );
+    if (live) process.stdout.write('\n');
+    print(results, args.format, live);
+    if (controller.signal.aborted) {
+      log('llm-verify: aborted (Ctrl-C)');
+      return EXIT_ABORTED;
+    }
+    return results.every((result) => result.ok) ? 0 : 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await endpoints?.stop();
+  }
+}
+
+function print(results: readonly AskResult[], format: AskFormat, answerAlreadyPrinted: boolean): void {
+  const out = (text: string) => process.stdout.write(text);
+  if (format === 'json' || format === 'json-pretty') {
+    out(renderJson(results, format === 'json-pretty'));
+    return;
+  }
+  if (format === 'plain') {
+    if (!answerAlreadyPrinted) out(renderPlain(results));
+    for (const result of results) if (result.error) log(`${result.target}: ${formatAdvice(result.error)}`);
+    return;
+  }
+  if (results.length === 1 && results[0]) out(renderSingle(results[0], { answerAlreadyPrinted }));
+  else out(renderSideBySide(results, process.stdout.columns ?? 120));
+}

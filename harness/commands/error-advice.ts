@@ -1,0 +1,79 @@
+import type { ProviderDefinition } from '../contract/provider.ts';
+import { isVerifyError, type ErrorKind, type FailureLayer } from '../contract/verify-error.ts';
+import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
+
+/** What went wrong, in the normalized vocabulary, and what the user can do about it. */
+export interface Advice {
+  /** A normalized error kind, or why nothing was sent: no credentials / no endpoint; `harness` = our bug. */
+  kind: ErrorKind | 'missing_credentials' | 'no_endpoint' | 'harness';
+  layer?: FailureLayer | 'harness';
+  status?: number;
+  message: string;
+  fix: string;
+}
+
+export interface AdviceContext {
+  provider: ProviderDefinition;
+  endpoint: ProviderEndpoint;
+  model?: string;
+  timeoutMs?: number;
+  /** Lists the endpoint's models, for a model_not_found fix; undefined when it cannot. */
+  listModels?: () => Promise<string[] | undefined>;
+}
+
+/** Advice for a provider whose endpoint plan gates it (no key, no URL), before anything is sent. */
+export function adviseGate(provider: ProviderDefinition, endpoint: ProviderEndpoint): Advice | undefined {
+  if (endpoint.gate.action === 'run') return undefined;
+  const missingKey = provider.auth?.required === true && !endpoint.apiKeyEnv && provider.kind !== 'embedded';
+  if (missingKey) {
+    return { kind: 'missing_credentials', message: `no credentials for ${provider.id}`, fix: `set ${provider.auth?.envVars.join(' or ')} (in the shell or .env; \`llm-verify init\` writes it)` };
+  }
+  return { kind: 'no_endpoint', message: endpoint.gate.reason, fix: provider.setupHint };
+}
+
+function keyFix(provider: ProviderDefinition, endpoint: ProviderEndpoint): string {
+  if (endpoint.apiKeyEnv) return `the key was rejected: check ${endpoint.apiKeyEnv} (a valid key for ${endpoint.rootUrl ?? provider.displayName})`;
+  return `the endpoint wants a key and none is set: set ${provider.auth?.envVars.join(' or ') ?? 'its API key'}`;
+}
+
+/** Turns anything a client threw into the normalized kind and a fix. Never includes a key (adapters redact). */
+export async function adviseError(error: unknown, context: AdviceContext): Promise<Advice> {
+  if (!isVerifyError(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'harness', layer: 'harness', message, fix: 'this is a bug in llm-verify, not in the endpoint: please report it with this message' };
+  }
+  const { provider, endpoint } = context;
+  const base = { kind: error.kind, layer: error.layer, status: error.status, message: error.message };
+  const where = endpoint.rootUrl ?? (endpoint.modelPath ? `the model ${endpoint.modelPath}` : provider.displayName);
+  switch (error.kind) {
+    case 'auth':
+      return { ...base, fix: keyFix(provider, endpoint) };
+    case 'model_not_found': {
+      const listed = await context.listModels?.().catch(() => undefined);
+      const models = listed && listed.length > 0 ? `the endpoint lists: ${listed.join(', ')} — pass one with --model` : 'the endpoint lists no models (`llm-verify models ' + provider.id + '` shows what it serves)';
+      return { ...base, fix: `model "${context.model ?? '?'}" is not served: ${models}` };
+    }
+    case 'network':
+      return { ...base, fix: `nothing answers at ${where}: ${provider.setupHint}` };
+    case 'timeout':
+      return { ...base, fix: `no answer within ${context.timeoutMs ?? '?'} ms: check the server, or raise --timeout` };
+    case 'rate_limit':
+      return { ...base, fix: 'rate limited: wait and retry, or check the account\'s quota' };
+    case 'context_length':
+      return { ...base, fix: 'the prompt plus --max-tokens exceeds the model\'s context window: shorten the prompt or lower --max-tokens' };
+    case 'invalid_request':
+      return { ...base, fix: 'the request was refused as invalid: drop or change the option it names, or choose another --protocol' };
+    case 'server':
+      return { ...base, fix: `the server failed (${where}): see its log, retry` };
+    case 'aborted':
+      return { ...base, fix: 'aborted before the answer was complete' };
+    default:
+      return { ...base, fix: `unexpected answer from ${where}: see the message` };
+  }
+}
+
+/** One line: "auth (HTTP 401): <message> — fix: <fix>". */
+export function formatAdvice(advice: Advice): string {
+  const status = advice.status ? ` (HTTP ${advice.status})` : '';
+  return `${advice.kind}${status}: ${advice.message}\n  fix: ${advice.fix}`;
+}
