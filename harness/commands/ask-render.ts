@@ -48,7 +48,10 @@ export const singleHeader = (target: string): string => `── ${target}`;
 /** Everything after the answer of a single pretty result (or the whole of it when it was not streamed live). */
 export function renderSingle(result: AskResult, options: { answerAlreadyPrinted: boolean }): string {
   const lines: string[] = [];
-  if (!options.answerAlreadyPrinted) lines.push(singleHeader(result.target), answerText(result));
+  if (!options.answerAlreadyPrinted) {
+    lines.push(singleHeader(result.target));
+    if (result.ok || answerText(result) !== '') lines.push(answerText(result));
+  }
   else if (result.toolCalls?.length) lines.push(...result.toolCalls.map((call) => `[tool call ${call.name}] ${call.argumentsText}`));
   if (result.error) lines.push(`✗ ${formatAdvice(result.error)}`);
   if (result.ok || result.usage || result.finishReason) lines.push('', ...statsLines(result));
@@ -67,7 +70,7 @@ export function renderSideBySide(results: readonly AskResult[], width: number): 
     style: { head: [], border: [] },
   });
   table.push(results.map((result) => (result.error && !result.ok ? `✗ ${formatAdvice(result.error)}` : answerText(result))));
-  table.push(results.map((result) => statsLines(result).join('\n')));
+  table.push(results.map((result) => statsLines(result).flatMap((line) => line.split(' · ')).join('\n')));
   return `${table.toString()}\n`;
 }
 

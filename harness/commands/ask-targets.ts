@@ -4,7 +4,7 @@ import type { ProviderDefinition } from '../contract/provider.ts';
 import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
 import { UsageError } from '../matrix/usage-error.ts';
 import { effectiveCapabilities } from '../protocols/protocol-capabilities.ts';
-import { adviseGate, type Advice } from './error-advice.ts';
+import { adviseGate, modelNotFoundFix, type Advice } from './error-advice.ts';
 import { discoverModels } from './shared-setup.ts';
 
 /** One provider × model × protocol `ask` sends the prompt to; `blocked` when nothing can be sent. */
@@ -69,7 +69,10 @@ export async function planAskTargets(input: {
           const pinned = provider.models.find((entry) => entry.id === model);
           const target: AskTarget = { provider, endpoint, model, protocol, capabilities: effectiveCapabilities(pinned?.capabilities ?? {}, protocol) };
           if (blocked) target.blocked = blocked;
-          else if (model === '(none)') target.blocked = { kind: 'model_not_found', message: `${provider.id} pins no model and the endpoint listed none`, fix: `name one with --model (\`llm-verify models ${provider.id}\` lists them)` };
+          else if (provider.kind === 'embedded' && !pinned) {
+            // The in-process model answers to any name: only the pinned ids are real (as in `verify`).
+            target.blocked = { kind: 'model_not_found', message: `${provider.id} serves only its pinned model(s)`, fix: modelNotFoundFix(provider, model, provider.models.map((entry) => entry.id)) };
+          } else if (model === '(none)') target.blocked = { kind: 'model_not_found', message: `${provider.id} pins no model and the endpoint listed none`, fix: `name one with --model (\`llm-verify models ${provider.id}\` lists them)` };
           return target;
         });
       });

@@ -22,6 +22,7 @@ export interface AskArgs {
   system?: string;
   temperature?: number;
   maxTokens?: number;
+  seed?: number;
   stream: boolean;
   format: AskFormat;
   timeout: number;
@@ -31,6 +32,25 @@ export const EXIT_ABORTED = 130;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * The first Ctrl-C aborts every answer in flight (the command then exits 130); a second one, a
+ * moment later, quits at once. The listener stays for the life of the process: a launched
+ * server's clean-up re-raises SIGINT, which must not kill us before the output is written.
+ */
+function abortOnCtrlC(): AbortController {
+  const controller = new AbortController();
+  let firstAt = 0;
+  process.on('SIGINT', () => {
+    if (!controller.signal.aborted) {
+      firstAt = Date.now();
+      controller.abort();
+    } else if (Date.now() - firstAt > 1000) {
+      process.exit(EXIT_ABORTED);
+    }
+  });
+  return controller;
+}
+
 function buildRequest(args: AskArgs, prompt: string): Omit<ChatRequest, 'model'> {
   const messages: Message[] = [];
   if (args.system) messages.push({ role: 'system', content: args.system });
@@ -38,6 +58,7 @@ function buildRequest(args: AskArgs, prompt: string): Omit<ChatRequest, 'model'>
   const request: Omit<ChatRequest, 'model'> = { messages };
   if (args.temperature !== undefined) request.temperature = args.temperature;
   if (args.maxTokens !== undefined) request.maxTokens = args.maxTokens;
+  if (args.seed !== undefined) request.seed = args.seed;
   return request;
 }
 
@@ -56,9 +77,7 @@ export async function runAsk(args: AskArgs): Promise<number> {
   if (args.temperature !== undefined && (Number.isNaN(args.temperature) || args.temperature < 0)) throw new UsageError(`--temperature must be a number ≥ 0 (got ${args.temperature})`);
   const prompt = await readPrompt(args.prompt, process.stdin);
 
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.on('SIGINT', onSigint);
+  const controller = abortOnCtrlC();
   let endpoints: EverydayEndpoints | undefined;
   try {
     endpoints = await prepareEndpoints({ providers, local, baseUrl: args.baseUrl, env, log, embeddedModel: 'resolve' });
@@ -88,7 +107,6 @@ export async function runAsk(args: AskArgs): Promise<number> {
     }
     return results.every((result) => result.ok) ? 0 : 1;
   } finally {
-    process.off('SIGINT', onSigint);
     await endpoints?.stop();
   }
 }

@@ -36,6 +36,12 @@ function keyFix(provider: ProviderDefinition, endpoint: ProviderEndpoint): strin
   return `the endpoint wants a key and none is set: set ${provider.auth?.envVars.join(' or ') ?? 'its API key'}`;
 }
 
+/** "model "x" is not served: the endpoint lists: a, b — pass one with --model". */
+export function modelNotFoundFix(provider: ProviderDefinition, model: string | undefined, listed: readonly string[] | undefined): string {
+  const models = listed && listed.length > 0 ? `the endpoint lists: ${listed.join(', ')} — pass one with --model` : `the endpoint lists no models (\`llm-verify models ${provider.id}\` shows what it serves)`;
+  return `model "${model ?? '?'}" is not served: ${models}`;
+}
+
 /** Turns anything a client threw into the normalized kind and a fix. Never includes a key (adapters redact). */
 export async function adviseError(error: unknown, context: AdviceContext): Promise<Advice> {
   if (!isVerifyError(error)) {
@@ -48,11 +54,8 @@ export async function adviseError(error: unknown, context: AdviceContext): Promi
   switch (error.kind) {
     case 'auth':
       return { ...base, fix: keyFix(provider, endpoint) };
-    case 'model_not_found': {
-      const listed = await context.listModels?.().catch(() => undefined);
-      const models = listed && listed.length > 0 ? `the endpoint lists: ${listed.join(', ')} — pass one with --model` : 'the endpoint lists no models (`llm-verify models ' + provider.id + '` shows what it serves)';
-      return { ...base, fix: `model "${context.model ?? '?'}" is not served: ${models}` };
-    }
+    case 'model_not_found':
+      return { ...base, fix: modelNotFoundFix(provider, context.model, await context.listModels?.().catch(() => undefined)) };
     case 'network':
       return { ...base, fix: `nothing answers at ${where}: ${provider.setupHint}` };
     case 'timeout':

@@ -26,6 +26,7 @@ export function withEverydayCommands<T>(cli: Argv<T>, setExitCode: (code: number
             system: { type: 'string', describe: 'system prompt' },
             temperature: { type: 'number', describe: 'sampling temperature' },
             'max-tokens': { type: 'number', describe: 'output token limit' },
+            seed: { type: 'number', describe: 'sampling seed (protocols that carry one)' },
             stream: { type: 'boolean', default: false, describe: 'stream: tokens as they arrive, then TTFT and tokens/s' },
             format: { choices: ASK_FORMATS, default: 'pretty' as const, describe: 'output format' },
             timeout: { type: 'number', default: 120_000, describe: 'deadline per answer in ms' },
