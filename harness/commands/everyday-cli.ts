@@ -67,13 +67,13 @@ export function withEverydayCommands<T>(cli: Argv<T>, setExitCode: (code: number
         command.options({
           provider: { type: 'string', array: true, nargs: 1, describe: 'providers to set up (skips the selection; with --yes: required)' },
           yes: { type: 'boolean', default: false, describe: 'non-interactive: values from the environment, no questions' },
-          'env-file': { type: 'string', default: '.env', describe: 'file to write or update' },
+          dotenv: { type: 'string', default: '.env', describe: 'file to write or update' },
           'allow-tracked': { type: 'boolean', default: false, describe: 'with --yes: write even when git tracks the file' },
           check: { type: 'boolean', default: true, describe: 'check the providers before writing (--no-check skips)' },
           timeout: { type: 'number', default: 30_000, describe: 'check deadline per step in ms' },
         }),
       async (args) => {
-        setExitCode(await runInit({ provider: args.provider, yes: args.yes, envFile: args['env-file'], allowTracked: args['allow-tracked'], check: args.check, timeout: args.timeout }));
+        setExitCode(await runInit({ provider: args.provider, yes: args.yes, envFile: args.dotenv, allowTracked: args['allow-tracked'], check: args.check, timeout: args.timeout }));
       },
     );
 }

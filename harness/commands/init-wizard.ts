@@ -43,17 +43,9 @@ async function askField(field: InitField, env: Env): Promise<[string, string] | 
   return value === '' ? undefined : [name, value];
 }
 
-/** The interactive part of `init`: which providers, then each one's URL / key / settings (keys hidden). */
-export async function runWizard(providers: readonly ProviderDefinition[], env: Env): Promise<WizardAnswers> {
-  const chosen = await checkbox({
-    message: 'Which providers do you want to set up? (space selects, enter confirms)',
-    choices: providers.map((provider) => {
-      const configured = initFields(provider).some((field) => field.required && currentName(field, env) !== undefined);
-      return { value: provider, name: `${provider.id} — ${provider.displayName}${configured ? ' (configured)' : ''}` };
-    }),
-    required: true,
-    pageSize: providers.length,
-  });
+/** The interactive part of `init`: which providers (unless named with --provider), then each one's URL / key / settings (keys hidden). */
+export async function runWizard(offered: readonly ProviderDefinition[], env: Env, named: readonly ProviderDefinition[] = []): Promise<WizardAnswers> {
+  const chosen = named.length > 0 ? [...named] : await chooseProviders(offered, env);
   const values: Record<string, string> = {};
   for (const provider of chosen) {
     process.stdout.write(`\n${provider.id}:\n`);
@@ -63,6 +55,18 @@ export async function runWizard(providers: readonly ProviderDefinition[], env: E
     }
   }
   return { providers: chosen, values };
+}
+
+function chooseProviders(providers: readonly ProviderDefinition[], env: Env): Promise<ProviderDefinition[]> {
+  return checkbox({
+    message: 'Which providers do you want to set up? (space selects, enter confirms)',
+    choices: providers.map((provider) => {
+      const configured = initFields(provider).some((field) => field.required && currentName(field, env) !== undefined);
+      return { value: provider, name: `${provider.id} — ${provider.displayName}${configured ? ' (configured)' : ''}` };
+    }),
+    required: true,
+    pageSize: providers.length,
+  });
 }
 
 export const confirmPrompt = (message: string, fallback: boolean): Promise<boolean> => confirm({ message, default: fallback });

@@ -59,7 +59,7 @@ export async function runInit(args: InitArgs): Promise<number> {
   for (const provider of named) if (!offered.includes(provider)) throw new UsageError(`${provider.id} needs no set-up (nothing to write)`);
 
   try {
-    const answers = interactive ? await runWizard(named.length > 0 ? named : offered, env) : answersFromEnv(named, env);
+    const answers = interactive ? await runWizard(offered, env, named) : answersFromEnv(named, env);
     let checksPassed = true;
     if (args.check) {
       const checkEnv: NodeJS.ProcessEnv = { ...env, ...answers.values };
@@ -81,7 +81,7 @@ export async function runInit(args: InitArgs): Promise<number> {
     }
     if (existsSync(envFile) && (await isGitTracked(envFile))) {
       const warning = `${envFile} is tracked by git: keys written there would be committed`;
-      if (!interactive && !args.allowTracked) throw new UsageError(`${warning}. Refusing; use an untracked file (--env-file) or pass --allow-tracked`);
+      if (!interactive && !args.allowTracked) throw new UsageError(`${warning}. Refusing; use an untracked file (--dotenv PATH) or pass --allow-tracked`);
       if (interactive && !(await confirmPrompt(`${warning}. Write anyway?`, false))) {
         out('nothing written');
         return 1;

@@ -12,7 +12,7 @@ import { startTestLlamaServer } from './test-llama-server.ts';
 const KEY = 'e2e-init-key-9d2c4e6f8a0b1c3d';
 const UNRELATED = '# my own settings\nMY_TOOL_TOKEN=unrelated-value   # keep me\n';
 /** Nothing from the calling shell may count as already configured. */
-const CLEAN = { LLAMA_CPP_BASE_URL: '', LLAMA_CPP_API_KEY: '', OPENAI_API_KEY: '', CI: '' };
+const CLEAN = { LLAMA_CPP_BASE_URL: '', LLAMA_CPP_API_KEY: '', OPENAI_API_KEY: '' };
 
 const ENTER = '\r';
 const SPACE = ' ';
@@ -45,7 +45,7 @@ describe('init (real llama-server checked; .env written in a temp dir)', () => {
     const dir = tempDir();
     const envFile = join(dir, '.env');
     writeFileSync(envFile, UNRELATED);
-    const session = startPtyCli(['init', '--env-file', envFile], { cwd: dir, env: CLEAN });
+    const session = startPtyCli(['init', '--dotenv', envFile], { cwd: dir, env: CLEAN });
     await session.waitFor('Which providers do you want to set up?');
     session.type(SPACE); // llama_cpp is the first entry
     session.type(ENTER);
@@ -79,7 +79,7 @@ describe('init (real llama-server checked; .env written in a temp dir)', () => {
 
   it('through a pseudo-terminal: Ctrl-C cancels with exit 130 and writes nothing', async () => {
     const dir = tempDir();
-    const session = startPtyCli(['init', '--env-file', join(dir, '.env')], { cwd: dir, env: CLEAN });
+    const session = startPtyCli(['init', '--dotenv', join(dir, '.env')], { cwd: dir, env: CLEAN });
     await session.waitFor('Which providers');
     session.type(CTRL_C);
     expect(await session.exited).toBe(130);
@@ -96,7 +96,7 @@ describe('init (real llama-server checked; .env written in a temp dir)', () => {
   it('--provider llama_cpp --yes: values from the environment, checked, written (mode 600 for a new file), key not printed', async () => {
     const dir = tempDir();
     const envFile = join(dir, '.env');
-    const run = await runCli(['init', '--provider', 'llama_cpp', '--yes', '--env-file', envFile], { ...CLEAN, LLAMA_CPP_BASE_URL: server.baseUrl, LLAMA_CPP_API_KEY: KEY });
+    const run = await runCli(['init', '--provider', 'llama_cpp', '--yes', '--dotenv', envFile], { ...CLEAN, LLAMA_CPP_BASE_URL: server.baseUrl, LLAMA_CPP_API_KEY: KEY });
     expect(run.exitCode, run.all).toBe(0);
     expect(run.all).not.toContain(KEY);
     expect(run.stdout).toContain(`wrote ${envFile}: LLAMA_CPP_BASE_URL (added), LLAMA_CPP_API_KEY (added)`);
@@ -107,15 +107,15 @@ describe('init (real llama-server checked; .env written in a temp dir)', () => {
   it('--yes refuses a git-tracked file (exit 2) unless --allow-tracked; a missing required key is a usage error', async () => {
     const dir = gitRepoWithTrackedEnv();
     const env = { ...CLEAN, LLAMA_CPP_BASE_URL: server.baseUrl, LLAMA_CPP_API_KEY: KEY };
-    const refused = await runCli(['init', '--provider', 'llama_cpp', '--yes', '--no-check', '--env-file', join(dir, '.env')], env);
+    const refused = await runCli(['init', '--provider', 'llama_cpp', '--yes', '--no-check', '--dotenv', join(dir, '.env')], env);
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('is tracked by git');
     expect(readFileSync(join(dir, '.env'), 'utf8')).toBe(UNRELATED);
-    const allowed = await runCli(['init', '--provider', 'llama_cpp', '--yes', '--no-check', '--allow-tracked', '--env-file', join(dir, '.env')], env);
+    const allowed = await runCli(['init', '--provider', 'llama_cpp', '--yes', '--no-check', '--allow-tracked', '--dotenv', join(dir, '.env')], env);
     expect(allowed.exitCode, allowed.all).toBe(0);
     expect(parse(readFileSync(join(dir, '.env'), 'utf8')).LLAMA_CPP_API_KEY).toBe(KEY);
 
-    const missing = await runCli(['init', '--provider', 'openai', '--yes', '--env-file', join(tempDir(), '.env')], CLEAN);
+    const missing = await runCli(['init', '--provider', 'openai', '--yes', '--dotenv', join(tempDir(), '.env')], CLEAN);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('set OPENAI_API_KEY');
   });
