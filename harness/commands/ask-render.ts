@@ -66,7 +66,7 @@ export function renderSideBySide(results: readonly AskResult[], width: number): 
     head: results.map((result) => result.target),
     colWidths: results.map(() => colWidth),
     wordWrap: true,
-    wrapOnWordBoundary: false,
+    wrapOnWordBoundary: true,
     style: { head: [], border: [] },
   });
   table.push(results.map((result) => (result.error && !result.ok ? `✗ ${formatAdvice(result.error)}` : answerText(result))));

@@ -51,6 +51,9 @@ export interface AskRunOptions {
   onText?: (text: string) => void;
 }
 
+/** Milliseconds and rates to 0.1: finer digits are noise. */
+const round = (value: number): number => Math.round(value * 10) / 10;
+
 function resultBase(target: AskTarget): AskResult {
   return { target: targetLabel(target), provider: target.provider.id, model: target.model, protocol: target.protocol, ok: false };
 }
@@ -101,10 +104,10 @@ export async function askOne(target: AskTarget, request: ChatRequest, options: A
         else if (event.type === 'done') [result.finishReason, result.rawFinishReason] = [event.finishReason, event.rawFinishReason];
         else if (event.type === 'error') throw event.error;
       }
-      if (firstAt !== undefined) stats.ttftMs = firstAt - started;
+      if (firstAt !== undefined) stats.ttftMs = round(firstAt - started);
       const output = result.usage?.output;
       if (output !== undefined && output > 1 && firstAt !== undefined && lastAt !== undefined && lastAt > firstAt) {
-        stats.tokensPerSecond = (output - 1) / ((lastAt - firstAt) / 1000);
+        stats.tokensPerSecond = round((output - 1) / ((lastAt - firstAt) / 1000));
       }
       Object.assign(result, { ok: true, text, reasoning: reasoning || undefined, toolCalls, stream: stats });
       if (!result.finishReason) {
@@ -112,11 +115,11 @@ export async function askOne(target: AskTarget, request: ChatRequest, options: A
         result.error = { kind: 'unknown', layer: 'protocol', message: 'the stream ended without a finish event', fix: 'the endpoint closed the stream early: retry, or try without --stream' };
       }
     }
-    result.latencyMs = now() - started;
+    result.latencyMs = round(now() - started);
     result.serverTimings = serverTimings(client.transcript.entries);
     return result;
   } catch (error) {
-    result.latencyMs = now() - started;
+    result.latencyMs = round(now() - started);
     let cause = error;
     if (options.signal.aborted) cause = new VerifyError({ kind: 'aborted', layer: 'transport', message: 'aborted by the user (Ctrl-C)', cause: error });
     else if (deadline.aborted) cause = new VerifyError({ kind: 'timeout', layer: 'transport', message: `no complete answer within ${options.timeoutMs} ms`, cause: error });

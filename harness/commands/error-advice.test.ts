@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VerifyError } from '../contract/verify-error.ts';
 import openai from '../../providers/openai/provider.ts';
 import llamaCpp from '../../providers/llama_cpp/provider.ts';
-import { adviseError, adviseGate } from './error-advice.ts';
+import { adviseError, adviseGate, describeProblem } from './error-advice.ts';
 
 const endpoint = { rootUrl: 'http://127.0.0.1:8080', source: 'env' as const, apiKeyEnv: 'LLAMA_CPP_API_KEY', gate: { action: 'run' as const } };
 
@@ -49,5 +49,12 @@ describe('adviseError', () => {
   it('anything that is not a VerifyError is our bug (layer harness), never blamed on the endpoint', async () => {
     const advice = await adviseError(new TypeError('x is undefined'), { provider: llamaCpp, endpoint });
     expect(advice).toMatchObject({ kind: 'harness', layer: 'harness' });
+  });
+});
+
+describe('describeProblem', () => {
+  it('leads with the kind and status and does not repeat them from the adapter message', () => {
+    expect(describeProblem({ kind: 'auth', status: 401, message: 'openai-chat GET /models: auth (HTTP 401): 401 Invalid API Key', fix: '' })).toBe('auth (HTTP 401): openai-chat GET /models: 401 Invalid API Key');
+    expect(describeProblem({ kind: 'missing_credentials', message: 'no credentials for openai', fix: '' })).toBe('missing_credentials: no credentials for openai');
   });
 });

@@ -75,8 +75,13 @@ export async function adviseError(error: unknown, context: AdviceContext): Promi
   }
 }
 
-/** One line: "auth (HTTP 401): <message> — fix: <fix>". */
+/** "auth (HTTP 401): openai-chat GET /models: 401 Invalid API Key" — the kind first, not repeated inside. */
+export function describeProblem(advice: Advice): string {
+  const label = `${advice.kind}${advice.status ? ` (HTTP ${advice.status})` : ''}`;
+  return `${label}: ${advice.message.replace(`${label}: `, '')}`;
+}
+
+/** Two lines: the problem, then "  fix: …". */
 export function formatAdvice(advice: Advice): string {
-  const status = advice.status ? ` (HTTP ${advice.status})` : '';
-  return `${advice.kind}${status}: ${advice.message}\n  fix: ${advice.fix}`;
+  return `${describeProblem(advice)}\n  fix: ${advice.fix}`;
 }

@@ -25,7 +25,7 @@ export const initProviders = (providers: readonly ProviderDefinition[]): Provide
 export function initFields(provider: ProviderDefinition): InitField[] {
   const fields: InitField[] = [];
   if (provider.kind === 'local' && provider.baseUrl) {
-    fields.push({ name: provider.baseUrl.env, secret: false, required: true, alternatives: [], suggestion: provider.baseUrl.default, describe: `server root URL (${provider.setupHint})` });
+    fields.push({ name: provider.baseUrl.env, secret: false, required: true, alternatives: [], suggestion: provider.baseUrl.default, describe: `server root URL, e.g. ${provider.baseUrl.default ?? 'http://127.0.0.1:8080'}` });
   }
   const auth = provider.auth;
   if (auth && auth.envVars.length > 0) {

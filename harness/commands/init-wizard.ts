@@ -30,6 +30,7 @@ async function askField(field: InitField, env: Env): Promise<[string, string] | 
     const value = await password({
       message: `${name} — ${field.describe}${keep ? '; Enter keeps the current one' : ''}:`,
       mask: '*',
+      toggleMask: false,
       validate: (entered) => (entered !== '' || keep || !field.required ? true : `${name} is required for this provider`),
     });
     return value === '' ? undefined : [name, value];

@@ -3,7 +3,7 @@ import type { ProviderDefinition } from '../contract/provider.ts';
 import { isVerifyError } from '../contract/verify-error.ts';
 import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
 import { now } from '../protocols/shared/time.ts';
-import { adviseError, adviseGate, type Advice } from './error-advice.ts';
+import { adviseError, adviseGate, describeProblem, type Advice } from './error-advice.ts';
 import { listEndpointModels, openClient } from './open-client.ts';
 
 /** The outcome of checking one provider's set-up, step by step; a step left undefined was not reached. */
@@ -13,6 +13,8 @@ export interface ProviderCheck {
   endpoint?: string;
   /** Names of the credential variables that are set (never their values). */
   credentials: string[];
+  /** The provider takes no credentials at all. */
+  keyless: boolean;
   reachable?: boolean;
   listedModels?: number;
   /** true accepted, false rejected; undefined when not reached or no key is involved. */
@@ -37,7 +39,7 @@ function pickModel(provider: ProviderDefinition, listing: readonly ModelListing[
  */
 export async function checkProvider(provider: ProviderDefinition, endpoint: ProviderEndpoint, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ProviderCheck> {
   const credentials = (provider.auth?.envVars ?? []).filter((name) => (env[name] ?? '') !== '');
-  const result: ProviderCheck = { provider: provider.id, ok: false, endpoint: endpoint.rootUrl ?? endpoint.modelPath, credentials };
+  const result: ProviderCheck = { provider: provider.id, ok: false, endpoint: endpoint.rootUrl ?? endpoint.modelPath, credentials, keyless: provider.auth === undefined };
   const gate = adviseGate(provider, endpoint);
   if (gate) return { ...result, error: gate };
   const advise = (error: unknown, model?: string) =>
@@ -81,14 +83,13 @@ export async function checkProvider(provider: ProviderDefinition, endpoint: Prov
 /** "✓ llama_cpp  http://… · key LLAMA_CPP_API_KEY · reachable (1 model) · auth accepted · m answered (finish length, 40 ms)". */
 export function formatCheck(check: ProviderCheck, idWidth: number): string {
   const parts: string[] = [check.endpoint ?? '(no endpoint)'];
-  parts.push(check.credentials.length > 0 ? `key ${check.credentials.join(', ')}` : 'no key set');
-  if (check.reachable === true) parts.push(check.listedModels === undefined ? 'reachable (no listing)' : `reachable (${check.listedModels} model${check.listedModels === 1 ? '' : 's'})`);
+  parts.push(check.credentials.length > 0 ? `key ${check.credentials.join(', ')}` : check.keyless ? 'no key needed' : 'no key set');
+  if (check.reachable === true) parts.push(check.listedModels === undefined ? 'reachable' : `reachable (${check.listedModels} model${check.listedModels === 1 ? '' : 's'})`);
   else if (check.reachable === false) parts.push('unreachable');
   if (check.authAccepted === true) parts.push('auth accepted');
   else if (check.authAccepted === false) parts.push('auth rejected');
   if (check.answered) parts.push(`${check.model} answered (finish ${check.answered.finishReason ?? '—'}, ${Math.round(check.answered.latencyMs)} ms)`);
   const line = `${check.ok ? '✓' : '✗'} ${check.provider.padEnd(idWidth)}  ${parts.join(' · ')}`;
   if (!check.error) return line;
-  const status = check.error.status ? ` (HTTP ${check.error.status})` : '';
-  return `${line}\n    ${check.error.kind}${status}: ${check.error.message}\n    fix: ${check.error.fix}`;
+  return `${line}\n    ${describeProblem(check.error)}\n    fix: ${check.error.fix}`;
 }
