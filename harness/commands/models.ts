@@ -45,7 +45,7 @@ export async function runModels(args: ModelsArgs): Promise<number> {
       process.stdout.write(`${JSON.stringify({ provider: provider.id, endpoint: where, listing: problem ? { ok: false, error: problem } : { ok: true, count: listing?.length ?? 0 }, models: rows }, null, 2)}\n`);
     } else {
       const out = (line: string) => process.stdout.write(`${line}\n`);
-      out(`${provider.id} — ${provider.displayName} at ${where} (${endpoint.source})`);
+      out(`${provider.id} — ${provider.displayName} at ${where} (${provider.kind === 'embedded' ? 'in-process' : endpoint.source})`);
       if (problem) out(`✗ listing unavailable: ${formatAdvice(problem)}`);
       else out(`listing: ${listing?.length ?? 0} model(s) over ${provider.nativeModelListing ?? provider.protocols[0]?.protocol}`);
       const idWidth = Math.max(...rows.map((row) => row.id.length), 8);
