@@ -1,6 +1,6 @@
 import type { ClientConfig, ProtocolClient } from '../contract/protocol-client.ts';
 import type { ModelSpec } from '../contract/provider.ts';
-import { effectiveCapabilities } from '../protocols/protocol-capabilities.ts';
+import { effectiveCapabilities } from '../protocols/registry.ts';
 import { createProtocolClient } from '../protocols/registry.ts';
 import { PROVIDERS } from '../../providers/index.ts';
 import type { Cell } from '../matrix/cell.ts';

@@ -1,7 +1,7 @@
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
 import { modelCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
 import { buildRequest } from '../tools/request.ts';
-import { checkNormalizedEvents } from './event-order/normalized.ts';
+import { checkNormalizedEvents } from '../../harness/suite/event-order.ts';
 import { firstDifference, streamOnce, textDeltas } from './stream-once.ts';
 
 /** Groups arrival times closer than 1 ms: a buffered (fake) stream arrives as one burst. */

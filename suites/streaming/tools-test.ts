@@ -6,7 +6,7 @@ import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
 import { protocolCheck } from '../../harness/verdicts/check-failure.ts';
 import { checkArguments, describeCalls, requireToolCall } from '../tools/checks.ts';
 import { buildRequest } from '../tools/request.ts';
-import { checkNormalizedEvents } from './event-order/normalized.ts';
+import { checkNormalizedEvents } from '../../harness/suite/event-order.ts';
 import { streamOnce } from './stream-once.ts';
 
 type ToolEvent = Extract<StreamEvent, { type: 'tool_call_start' | 'tool_call_delta' | 'tool_call_end' }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGeminiEventOrder as check } from './gemini.ts';
+import { checkGeminiEventOrder as check } from './event-order.ts';
 
 const chunk = (text: string, extra: Record<string, unknown> = {}, candidate: Record<string, unknown> = {}) => ({
   responseId: 'r1',

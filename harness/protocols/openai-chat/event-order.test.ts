@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOpenAIChatEventOrder as check } from './openai-chat.ts';
+import { checkOpenAIChatEventOrder as check } from './event-order.ts';
 
 const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({ id: 'chatcmpl-1', object: 'chat.completion.chunk', model: 'm', choices, ...extra });
 const delta = (d: Record<string, unknown>, finish: string | null = null) => ({ index: 0, delta: d, finish_reason: finish });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOpenAIResponsesEventOrder as check } from './openai-responses.ts';
+import { checkOpenAIResponsesEventOrder as check } from './event-order.ts';
 
 let sequence = 0;
 const ev = (type: string, extra: Record<string, unknown> = {}) => ({ type, sequence_number: sequence++, ...extra });

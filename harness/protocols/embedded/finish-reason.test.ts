@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishReasonFromStop } from './map-response.ts';
+import { embeddedFinishReason as finishReasonFromStop } from './finish-reason.ts';
 
 describe('finishReasonFromStop', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { asNumber, asObject, asString, type EventOrderChecker } from './read.ts';
+import { asNumber, asObject, asString, type EventOrderChecker } from '../shared/raw-event.ts';
 
 const MEMBERS = ['messageStart', 'contentBlockStart', 'contentBlockDelta', 'contentBlockStop', 'messageStop', 'metadata'] as const;
 const EXCEPTIONS = ['internalServerException', 'modelStreamErrorException', 'validationException', 'throttlingException', 'serviceUnavailableException'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnthropicMessagesEventOrder as check } from './anthropic-messages.ts';
+import { checkAnthropicMessagesEventOrder as check } from './event-order.ts';
 
 const stream = [
   { type: 'message_start', message: { id: 'msg_1', role: 'assistant' } },

@@ -1,4 +1,4 @@
-import { asObject, asNumber, asString, type EventOrderChecker } from './read.ts';
+import { asObject, asNumber, asString, type EventOrderChecker } from '../shared/raw-event.ts';
 
 /** Which delta types a content block of a given type may receive. */
 const DELTAS_FOR_BLOCK: Record<string, readonly string[]> = {

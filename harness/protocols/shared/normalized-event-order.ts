@@ -1,5 +1,4 @@
-import type { StreamEvent } from '../../../harness/contract/stream.ts';
-import { asObject, type EventOrderChecker } from './read.ts';
+import type { StreamEvent } from '../../contract/stream.ts';
 
 /**
  * Invariants of the normalized StreamEvent sequence every adapter must produce: start first,
@@ -62,15 +61,3 @@ export function checkNormalizedEvents(events: readonly StreamEvent[], options: {
   for (const [id, call] of calls) if (!call.ended) violations.push(`tool call ${id} never ended`);
   return violations;
 }
-
-/**
- * The embedded protocol (node-llama-cpp, no wire) records normalized events as its raw events,
- * so only the normalized invariants apply. Its transcript holds the generated events (text,
- * tool calls) but not necessarily start/done, so framing is checked only when they were recorded.
- */
-export const checkEmbeddedEventOrder: EventOrderChecker = (events) => {
-  const typed = events.filter((event): event is StreamEvent => typeof asObject(event)?.type === 'string');
-  if (typed.length !== events.length) return [`${events.length - typed.length} recorded event(s) are not normalized events`];
-  const framed = typed.some((event) => event.type === 'start' || event.type === 'done');
-  return checkNormalizedEvents(typed, { framed });
-};

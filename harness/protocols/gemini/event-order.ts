@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, isPresent, type EventOrderChecker } from './read.ts';
+import { asArray, asObject, asString, isPresent, type EventOrderChecker } from '../shared/raw-event.ts';
 
 /**
  * Gemini generateContentStream (GenerateContentResponse chunks):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBedrockConverseEventOrder as check } from './bedrock-converse.ts';
+import { checkBedrockConverseEventOrder as check } from './event-order.ts';
 
 /** ConverseStreamOutput members as the SDK yields them: one key per event. */
 const stream = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOllamaNativeEventOrder as check } from './ollama-native.ts';
+import { checkOllamaNativeEventOrder as check } from './event-order.ts';
 
 const part = (content: string) => ({ model: 'qwen3:0.6b', created_at: 't', message: { role: 'assistant', content }, done: false });
 const final = { model: 'qwen3:0.6b', created_at: 't', message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', eval_count: 3, prompt_eval_count: 9 };

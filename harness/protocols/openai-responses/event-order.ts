@@ -1,4 +1,4 @@
-import { asObject, asNumber, asString, type EventOrderChecker } from './read.ts';
+import { asObject, asNumber, asString, type EventOrderChecker } from '../shared/raw-event.ts';
 
 const TERMINAL = new Set(['response.completed', 'response.incomplete', 'response.failed']);
 
