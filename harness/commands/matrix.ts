@@ -5,10 +5,10 @@ import { printSummary } from '../reporters/console.ts';
 import { readJournal } from '../reporters/journal.ts';
 import { reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { HARNESS_VERSION } from '../version.ts';
-import { PROVIDERS } from '../../providers/index.ts';
+import type { Wiring } from './wiring.ts';
 
 /** `matrix`: rebuilds every report of a run from its journal (e.g. after an interrupted run). */
-export async function runMatrix(args: { run: string; reportDir: string }): Promise<number> {
+export async function runMatrix(args: { run: string; reportDir: string }, wiring: Pick<Wiring, 'providers'>): Promise<number> {
   const runDir = resolve(args.reportDir, args.run);
   const paths = reportPaths(runDir);
   if (!existsSync(paths.journal)) {
@@ -27,7 +27,7 @@ export async function runMatrix(args: { run: string; reportDir: string }): Promi
       argv: [],
       filters: {},
       endpointVersions: {},
-      notLiveVerified: Object.fromEntries(PROVIDERS.filter((provider) => provider.liveVerifiedHere !== true).map((provider) => [provider.id, String(provider.liveVerifiedHere)])),
+      notLiveVerified: Object.fromEntries(wiring.providers.filter((provider) => provider.liveVerifiedHere !== true).map((provider) => [provider.id, String(provider.liveVerifiedHere)])),
       complete: false,
     },
     results,

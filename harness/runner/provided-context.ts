@@ -6,6 +6,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     cells: Cell[];
     runId: string;
+    /** File path of the suites module (its `SUITES` export) the CLI wired in. */
+    suitesModule: string;
   }
   interface TaskMeta {
     cell?: CellResult;

@@ -9,7 +9,7 @@ import type { CellResult } from '../verdicts/verdict.ts';
 
 type Prepared = { target: Target; close(): Promise<void> } | { unavailable: CellResult['verdict']; reason: string; layer?: VerifyError['layer'] };
 
-/** Targets are shared by every suite file in a worker, and checked for reachability once. */
+/** Targets are shared by every suite in a worker, and checked for reachability once. */
 const prepared = new Map<string, Promise<Prepared>>();
 
 async function prepare(cell: Cell): Promise<Prepared> {
@@ -42,14 +42,13 @@ function preparedFor(cell: Cell): Promise<Prepared> {
 }
 
 /**
- * Registers one vitest test per runnable cell of `suite`, grouped by target. The test's verdict
- * travels to the runner in task meta; a failing verdict also fails the vitest test.
+ * Registers one vitest test per runnable cell of the given suites (in suite order, grouped by
+ * target). The test's verdict travels to the runner in task meta; a failing verdict also fails
+ * the vitest test. Targets are closed after the last test.
  */
-export function registerSuite(suite: SuiteDefinition): void {
+export function registerSuites(suites: readonly SuiteDefinition[]): void {
   const runId = inject('runId');
-  const cells = inject('cells').filter((cell) => cell.suite === suite.id && cell.gate.action === 'run');
-  const groups = Map.groupBy(cells, targetKey);
-
+  const cells = inject('cells').filter((cell) => cell.gate.action === 'run');
   afterAll(async () => {
     for (const entry of prepared.values()) {
       const value = await entry;
@@ -57,7 +56,11 @@ export function registerSuite(suite: SuiteDefinition): void {
     }
     prepared.clear();
   });
+  for (const suite of suites) registerSuite(suite, runId, cells.filter((cell) => cell.suite === suite.id));
+}
 
+function registerSuite(suite: SuiteDefinition, runId: string, cells: readonly Cell[]): void {
+  const groups = Map.groupBy(cells, targetKey);
   for (const [key, group] of groups) {
     describe(key, () => {
       for (const cell of group) {

@@ -51,6 +51,13 @@ export interface SuiteDefinition {
   tests: VerifyTestDefinition[];
 }
 
+/** The suites a run can use, and the module a vitest worker loads them from. */
+export interface SuiteCatalog {
+  suites: readonly SuiteDefinition[];
+  /** File path of a module whose `SUITES` export is `suites` (the vitest entry imports it). */
+  modulePath: string;
+}
+
 export function defineSuite(suite: SuiteDefinition): SuiteDefinition {
   const seen = new Set<string>();
   for (const test of suite.tests) {
