@@ -28,7 +28,7 @@ export async function runList(args: ListArgs, wiring: Wiring): Promise<number> {
     embeddedModel: { path: '(resolved at run time)' },
   });
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(plan.cells.map(({ endpoint: _endpoint, ...cell }) => cell), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(plan.cells.map(({ target: _target, ...cell }) => cell), null, 2)}\n`);
     return 0;
   }
   const out = (line: string) => process.stdout.write(`${line}\n`);

@@ -6,18 +6,17 @@ import { createProtocolClient } from '../protocols/registry.ts';
 import { listLmStudioModels } from '../endpoints/lm-studio-native.ts';
 
 /** Lists a reachable server's models over the provider's first protocol; undefined when it cannot. */
-export async function discoverModels(provider: ProviderDefinition, endpoint: ProviderEndpoint, env: NodeJS.ProcessEnv): Promise<ModelListing[] | undefined> {
+export async function discoverModels(provider: ProviderDefinition, endpoint: ProviderEndpoint, apiKey: string | undefined): Promise<ModelListing[] | undefined> {
   const first = provider.protocols[0];
   if (!first || !endpoint.rootUrl) return undefined;
   if (provider.nativeModelListing === 'lm-studio-native') {
-    const apiKey = endpoint.apiKeyEnv ? env[endpoint.apiKeyEnv] : undefined;
     const native = await listLmStudioModels(endpoint.rootUrl, { timeoutMs: 3000, apiKey }).catch(() => undefined);
     if (native && native.length > 0) return native;
   }
   const client = await createProtocolClient({
     protocol: first.protocol,
     baseUrl: endpoint.rootUrl.replace(/\/+$/, '') + first.path,
-    apiKey: endpoint.apiKeyEnv ? env[endpoint.apiKeyEnv] : undefined,
+    apiKey,
     timeoutMs: 3000,
     maxRetries: 0,
   });

@@ -7,12 +7,11 @@ import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
 import { createProgressPrinter, printDecidedCells, printSummary } from '../reporters/console.ts';
 import { Journal, readJournal } from '../reporters/journal.ts';
-import type { RunMetadata } from '../reporters/run-metadata.ts';
+import { buildRunMetadata } from '../reporters/run-metadata.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { decidedResult } from '../runner/run-cell.ts';
 import { runCellsWithVitest } from '../runner/run-vitest.ts';
 import { isFailing } from '../verdicts/verdict.ts';
-import { HARNESS_VERSION } from '../version.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
 import type { Wiring } from './wiring.ts';
 
@@ -55,9 +54,9 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       timeoutMs: args.timeout,
       env,
       baseUrlFlag: args.baseUrl,
-      launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, apiKeyEnv: entry.apiKeyEnv }])),
+      launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, apiKey: entry.apiKey }])),
       embeddedModel,
-      discover: (provider, endpoint) => discoverModels(provider, endpoint, env),
+      discover: discoverModels,
     });
     if (plan.cells.length === 0) {
       log('no cells match these filters; `verify list` shows what exists');
@@ -73,7 +72,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     }
     printDecidedCells(decided, log);
     const progress = createProgressPrinter(plan.cells.length - decided.length, log);
-    await runCellsWithVitest({ runId, cells: plan.cells, suitesModule: suites.modulePath, journal, onCell: progress });
+    await runCellsWithVitest({ runId, cells: plan.cells, secrets: plan.secrets, suitesModule: suites.modulePath, journal, onCell: progress });
 
     const results = readJournal(paths.journal);
     const endpointVersions: Record<string, string> = {};
@@ -82,19 +81,16 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       const version = result.details?.serverVersion;
       if (typeof version === 'string') endpointVersions[result.provider] ??= version;
     }
-    const run: RunMetadata = {
+    const run = buildRunMetadata({
       runId,
-      harnessVersion: HARNESS_VERSION,
-      nodeVersion: process.version,
-      platform: `${process.platform}-${process.arch}`,
       startedAt,
       finishedAt: new Date().toISOString(),
       argv,
       filters: { ...filters },
       endpointVersions,
-      notLiveVerified: Object.fromEntries(providers.filter((provider) => provider.liveVerifiedHere !== true).map((provider) => [provider.id, String(provider.liveVerifiedHere)])),
+      providers,
       complete: results.length === plan.cells.length,
-    };
+    });
     const capabilities = new Map(
       [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
     );

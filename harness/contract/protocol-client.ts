@@ -46,8 +46,10 @@ export interface ClientConfig {
   modelPath?: string;
   timeoutMs: number;
   maxRetries: number;
-  /** Provider-specific settings, e.g. extra headers; never secrets. */
-  options?: Record<string, string>;
+  /** The model id requests name; the embedded client reports it as its model. */
+  modelId?: string;
+  /** Gemini: the API version the SDK calls (its default when unset). */
+  apiVersion?: string;
 }
 
 /** One wire protocol spoken to one endpoint, over the protocol's official SDK. */

@@ -69,7 +69,7 @@ describe('buildCells', () => {
     expect(cells).toHaveLength(12);
     expect(cells[0]).toMatchObject({
       id: 'alpha/a1/openai-chat/core.health',
-      endpoint: { baseUrl: 'http://h:1/v1', setupHint: 'start alpha' },
+      target: { setupHint: 'start alpha', client: { baseUrl: 'http://h:1/v1' } },
       tags: ['smoke'],
       assertion: 'protocol',
       timeoutMs: 1000,
@@ -110,6 +110,6 @@ describe('buildCells', () => {
     const cells = buildCells(inputs({}, new Map([['beta', skipped]])));
     expect(cells).toHaveLength(3);
     expect(cells.every((cell) => cell.provider === 'beta' && cell.gate.action === 'skipped' && cell.gate.reason === 'no endpoint: start beta')).toBe(true);
-    expect(cells[0]?.endpoint.baseUrl).toBeUndefined();
+    expect(cells[0]?.target.client.baseUrl).toBeUndefined();
   });
 });

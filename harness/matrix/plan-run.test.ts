@@ -91,7 +91,7 @@ describe('planRun: validation', () => {
     expect(await usageError(planRun(inputs({ baseUrlFlag: 'http://x:1' })))).toContain('--base-url needs exactly one --provider (selected: llama_cpp, openai)');
     const plan = await planRun(inputs({ baseUrlFlag: 'http://x:1', filters: filters({ providers: ['llama_cpp'] }) }));
     expect(plan.endpoints.get('llama_cpp')).toMatchObject({ rootUrl: 'http://x:1', source: 'flag' });
-    expect(plan.cells[0]?.endpoint.baseUrl).toBe('http://x:1/v1');
+    expect(plan.cells[0]?.target.client.baseUrl).toBe('http://x:1/v1');
   });
 });
 
@@ -106,6 +106,23 @@ describe('planRun: models', () => {
     ]);
     const gates = plan.cells.filter((cell) => cell.provider === 'llama_cpp').map((cell) => `${cell.model}:${cell.test}:${cell.gate.action}`);
     expect(gates).toEqual(['pinned-listed:health:run', 'pinned-listed:text_stream:unsupported', 'extra:health:run', 'extra:text_stream:run']);
+  });
+
+  it('carries what the server listed (capabilities, context window) in each cell\'s target, for the worker', async () => {
+    const plan = await planRun(inputs({ discover: discover([{ id: 'extra', contextWindow: 2048, capabilities: { streaming: true, tools: false } }]) }));
+    const cell = plan.cells.find((entry) => entry.model === 'extra');
+    expect(cell?.target.model).toEqual({ id: 'extra', displayName: 'extra', contextWindow: 2048, capabilities: { streaming: true, tools: false } });
+    expect(cell?.target.capabilities).toEqual({ streaming: true, tools: false });
+  });
+
+  it('hands credentials to the discoverer and keeps them in plan.secrets, apart from the cells', async () => {
+    const seen: Array<string | undefined> = [];
+    const plan = await planRun(inputs({ discover: async (_provider, _endpoint, apiKey) => (seen.push(apiKey), undefined) }));
+    expect(plan.secrets).toEqual({ openai: 'sk-test' });
+    expect(seen).toEqual([undefined]);
+    const openaiCell = plan.cells.find((entry) => entry.provider === 'openai');
+    expect(openaiCell?.target).toMatchObject({ auth: 'configured', client: { secretRef: 'openai' } });
+    expect(JSON.stringify(plan.cells)).not.toContain('sk-test');
   });
 
   it('keeps the pinned list when discovery returns nothing', async () => {

@@ -1,3 +1,5 @@
+import { HARNESS_VERSION } from '../version.ts';
+
 /** Facts about one run, stored in results.json and shown in the matrix. */
 export interface RunMetadata {
   runId: string;
@@ -14,4 +16,33 @@ export interface RunMetadata {
   notLiveVerified: Record<string, string>;
   /** Whether the run finished or was interrupted. */
   complete: boolean;
+}
+
+export interface RunFacts {
+  runId: string;
+  startedAt: string;
+  finishedAt?: string;
+  argv: string[];
+  filters: Record<string, string[]>;
+  endpointVersions: Record<string, string>;
+  complete: boolean;
+  /** The wired providers: those not live-verified here are named with why. */
+  providers: ReadonlyArray<{ id: string; liveVerifiedHere: true | string }>;
+}
+
+/** The run metadata for results.json and the matrix, from the facts of one run (verify, or a rebuild by `matrix`). */
+export function buildRunMetadata(facts: RunFacts): RunMetadata {
+  return {
+    runId: facts.runId,
+    harnessVersion: HARNESS_VERSION,
+    nodeVersion: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    startedAt: facts.startedAt,
+    finishedAt: facts.finishedAt,
+    argv: facts.argv,
+    filters: facts.filters,
+    endpointVersions: facts.endpointVersions,
+    notLiveVerified: Object.fromEntries(facts.providers.filter((provider) => provider.liveVerifiedHere !== true).map((provider) => [provider.id, String(provider.liveVerifiedHere)])),
+    complete: facts.complete,
+  };
 }

@@ -9,7 +9,12 @@ import type { CellResult } from '../verdicts/verdict.ts';
  * Runs one test body against a target and turns whatever happens into a CellResult.
  * Never throws: every outcome is a verdict.
  */
-export async function runCell(cell: Cell, runId: string, definition: VerifyTestDefinition, target: Target): Promise<CellResult> {
+export async function runCell(
+  cell: Pick<Cell, 'suite' | 'test' | 'provider' | 'model' | 'protocol' | 'assertion' | 'tags' | 'timeoutMs'>,
+  runId: string,
+  definition: VerifyTestDefinition,
+  target: Target,
+): Promise<CellResult> {
   const startedAt = new Date();
   const started = performance.now();
   const details: Record<string, unknown> = {};

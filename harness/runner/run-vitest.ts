@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
-import type { Cell } from '../matrix/cell.ts';
+import type { Cell, Secrets } from '../matrix/cell.ts';
 import type { Journal } from '../reporters/journal.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
 
@@ -11,6 +11,8 @@ const ENTRY = 'harness/runner/suites.verify.ts';
 export interface VitestRunOptions {
   runId: string;
   cells: Cell[];
+  /** Credentials by reference (RunPlan.secrets), provided to the worker apart from the cells. */
+  secrets: Secrets;
   /** File path of the module exporting `SUITES` (harness/cli.ts wires suites/index.ts). */
   suitesModule: string;
   journal: Journal;
@@ -35,7 +37,7 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<voi
       config: false,
       watch: false,
       include: [ENTRY],
-      provide: { cells: runnable, runId: options.runId, suitesModule: options.suitesModule },
+      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule },
       reporters: [createJournalReporter({ journal: options.journal, runId: options.runId, cells: cellsById, onCell: options.onCell })],
       pool: 'forks',
       maxWorkers: 1,

@@ -16,8 +16,6 @@ export interface Target {
   auth: 'configured' | 'none' | 'unknown';
   /** A new client for the same endpoint with some settings changed (e.g. a wrong key). Closed by the harness. */
   clientWith(overrides: Partial<Pick<ClientConfig, 'apiKey' | 'baseUrl'>>): Promise<ProtocolClient>;
-  /** The value of a named quirk, if the provider declares it. */
-  quirk(name: string): Quirk['value'] | undefined;
 }
 
 export interface TestContext {

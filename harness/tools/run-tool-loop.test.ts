@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatRequest, ChatResponse } from '../contract/chat.ts';
 import type { StreamEvent } from '../contract/stream.ts';
 import { VerifyError } from '../contract/verify-error.ts';
-import { createFakeProtocolClient, type ScriptedTurn } from './fake-protocol-client.ts';
+import { createFakeProtocolClient, type ScriptedTurn } from '../testing/fake-protocol-client.ts';
 import { runToolLoop } from './run-tool-loop.ts';
 import { ToolError } from './tool-error.ts';
 import type { RegisteredTool } from './types.ts';

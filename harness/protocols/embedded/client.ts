@@ -29,7 +29,7 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
   if (!modelPath) {
     throw new VerifyError({ kind: 'invalid_request', layer: 'infra', message: 'embedded: no model path configured (set LLM_VERIFY_MODEL)' });
   }
-  const modelId = config.options?.modelId ?? 'embedded';
+  const modelId = config.modelId ?? 'embedded';
   const transcript = createTranscript();
   let context: LlamaContext | undefined;
   let queue: Promise<unknown> = Promise.resolve();

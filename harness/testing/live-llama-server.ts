@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProtocolClient } from '../../contract/protocol-client.ts';
-import type { StreamEvent } from '../../contract/stream.ts';
+import type { ProtocolClient } from '../contract/protocol-client.ts';
+import type { StreamEvent } from '../contract/stream.ts';
 
 /** Server root of a running llama-server, e.g. http://127.0.0.1:8080 (CI sets LLM_VERIFY_LLAMA_URL). */
 export function liveLlamaServer(env: NodeJS.ProcessEnv = process.env): { root: string | undefined; model: string } {

@@ -1,7 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SuiteDefinition, Target } from '../harness/suite/define.ts';
-import { createLlamaTarget, formatOutcome, runDefinition } from './tools/live-target.ts';
+import type { SuiteDefinition, Target } from '../suite/define.ts';
+import { createLlamaTarget } from './live-target.ts';
+import { formatOutcome, runDefinition } from './run-definition.ts';
 
 /**
  * Test helper: runs every test of a suite against the llama-server at LLM_VERIFY_LLAMA_URL over
