@@ -1,8 +1,8 @@
 import type { ChatRequest } from '../../harness/contract/chat.ts';
 import { VerifyError } from '../../harness/contract/verify-error.ts';
-import { baseRequest } from '../../harness/suite/base-request.ts';
+import { baseRequest } from '../../harness/suite/request.ts';
 import { defineSuite, type TestContext } from '../../harness/suite/define.ts';
-import { modelCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
+import { modelCheck, protocolCheck } from '../../harness/suite/verdict-checks.ts';
 
 function request(context: TestContext, fields: Omit<ChatRequest, 'model'>): ChatRequest {
   return baseRequest(context.target, fields);

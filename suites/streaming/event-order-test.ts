@@ -1,10 +1,10 @@
 import { getWeatherSpec } from '../../fixtures/tools/get-weather.ts';
 import type { ChatRequest } from '../../harness/contract/chat.ts';
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
-import { protocolCheck } from '../../harness/verdicts/check-failure.ts';
-import { buildRequest } from '../tools/request.ts';
+import { protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { buildRequest } from '../../harness/suite/request.ts';
 import { checkNormalizedEvents, checkRawEventOrder, rawEventLabel } from '../../harness/suite/event-order.ts';
-import { streamOnce } from './stream-once.ts';
+import { streamOnce } from '../../harness/suite/stream-once.ts';
 
 export const eventOrderTest: VerifyTestDefinition = {
   id: 'event_order',

@@ -3,7 +3,7 @@ import type { ChatResponse } from '../../harness/contract/chat.ts';
 import { createFakeProtocolClient, type ScriptedEvent, type ScriptedTurn } from '../../harness/testing/fake-protocol-client.ts';
 import { fakeTarget } from '../../harness/testing/fake-target.ts';
 import { runDefinition } from '../../harness/testing/run-definition.ts';
-import { countBursts } from './basic-tests.ts';
+import { countBursts } from '../../harness/suite/timing.ts';
 import { streamingSuite } from './streaming.suite.ts';
 
 const capabilities = { streaming: true, streaming_tools: true, stream_usage: true, seed: true, tools: true, tool_choice: true };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../harness/contract/chat.ts';
 import { createFakeProtocolClient, type ScriptedTurn } from '../../harness/testing/fake-protocol-client.ts';
 import { fakeTarget } from '../../harness/testing/fake-target.ts';
-import { findTemplateMarkers, numbersIn } from './checks.ts';
+import { findTemplateMarkers, numbersIn } from '../../harness/suite/call-checks.ts';
 import { runDefinition } from '../../harness/testing/run-definition.ts';
 import { toolsSuite } from './tools.suite.ts';
 

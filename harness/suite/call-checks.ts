@@ -1,8 +1,8 @@
-import type { ChatResponse } from '../../harness/contract/chat.ts';
-import type { ToolCall } from '../../harness/contract/messages.ts';
-import type { ToolSpec } from '../../harness/contract/tools.ts';
-import { createArgumentValidator } from '../../harness/tools/validate-arguments.ts';
-import { parserCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
+import type { ChatResponse } from '../contract/chat.ts';
+import type { ToolCall } from '../contract/messages.ts';
+import type { ToolSpec } from '../contract/tools.ts';
+import { createArgumentValidator } from '../tool-loop/validate-arguments.ts';
+import { parserCheck, protocolCheck } from '../verdicts/check-failure.ts';
 
 const show = (text: string, max = 200): string => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -49,6 +49,19 @@ export function checkArguments(call: ToolCall, tool: ToolSpec): Record<string, u
   );
   parserCheck(outcome.status !== 'schema_violation', `${call.name} arguments violate the schema: ${outcome.errors.join('; ')} in ${show(call.argumentsText)}`);
   return outcome.arguments as Record<string, unknown>;
+}
+
+const specByName = (tools: readonly ToolSpec[], name: string): ToolSpec => {
+  const spec = tools.find((tool) => tool.name === name);
+  protocolCheck(spec, `tool call names undeclared tool "${name}"`);
+  return spec;
+};
+
+/** Every call: id, declared name, JSON arguments passing the schema (protocol, then parser). */
+export function checkAllCalls(calls: readonly ToolCall[], tools: readonly ToolSpec[]): void {
+  checkCallIds(calls);
+  checkDeclaredNames(calls, tools);
+  for (const call of calls) checkArguments(call, specByName(tools, call.name));
 }
 
 /** Chat-template and tool-call markup that must never reach the text content. */

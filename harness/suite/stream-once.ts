@@ -1,8 +1,8 @@
-import type { ChatRequest } from '../../harness/contract/chat.ts';
-import type { StreamEvent } from '../../harness/contract/stream.ts';
-import { now } from '../../harness/protocols/shared/time.ts';
-import type { TestContext } from '../../harness/suite/define.ts';
-import { collectStream, type CollectedStream } from '../../harness/tools/collect-stream.ts';
+import type { ChatRequest } from '../contract/chat.ts';
+import type { StreamEvent } from '../contract/stream.ts';
+import { now } from '../protocols/shared/time.ts';
+import type { TestContext } from './define.ts';
+import { collectStream, type CollectedStream } from '../tool-loop/collect-stream.ts';
 
 export interface StreamRun extends CollectedStream {
   /** The SDK's raw events recorded in the client's transcript during this stream. */

@@ -1,9 +1,12 @@
-import type { ChatRequest } from '../../harness/contract/chat.ts';
-import type { ToolChoice } from '../../harness/contract/tools.ts';
-import type { TestContext } from '../../harness/suite/define.ts';
-import { runToolLoop } from '../../harness/tools/run-tool-loop.ts';
-import type { RegisteredTool, RoundRecord, ToolLoopResult } from '../../harness/tools/types.ts';
-import { protocolCheck } from '../../harness/verdicts/check-failure.ts';
+import type { ChatRequest } from '../contract/chat.ts';
+import type { ToolChoice } from '../contract/tools.ts';
+import type { TestContext } from './define.ts';
+import { runToolLoop } from '../tool-loop/run-tool-loop.ts';
+import type { RegisteredTool, RoundRecord, ToolLoopResult } from '../tool-loop/types.ts';
+import { protocolCheck } from '../verdicts/check-failure.ts';
+
+export type { RegisteredTool, RoundRecord, ToolLoopResult } from '../tool-loop/types.ts';
+export { ToolError } from '../tool-loop/tool-error.ts';
 import { LOOP_DEADLINE_MS } from './request.ts';
 
 /** Runs the tool loop for a test with a tool choice per round (index 0 = round 1; missing = unset). */
