@@ -1,6 +1,6 @@
 import type { ModelListing } from '../contract/protocol-client.ts';
 import type { ProviderDefinition } from '../contract/provider.ts';
-import type { DeclaredCapabilities } from '../contract/capability.ts';
+import { CAPABILITIES, type DeclaredCapabilities } from '../contract/capability.ts';
 import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
 import { createProtocolClient } from '../protocols/registry.ts';
 import { listLmStudioModels } from '../endpoints/lm-studio-native.ts';
@@ -29,9 +29,9 @@ export async function discoverModels(provider: ProviderDefinition, endpoint: Pro
   }
 }
 
-/** "chat, tools, !vision" — declared true, and declared false marked with "!". */
+/** "chat, tools, !vision" — declared true, and declared false marked with "!", in the contract's order. */
 export function describeCapabilities(capabilities: DeclaredCapabilities): string {
-  const entries = Object.entries(capabilities);
+  const entries = CAPABILITIES.flatMap((name) => (capabilities[name] === undefined ? [] : [[name, capabilities[name]] as const]));
   if (entries.length === 0) return 'unknown';
   return entries.map(([name, value]) => (value ? name : `!${name}`)).join(', ');
 }

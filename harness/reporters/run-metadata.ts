@@ -18,31 +18,22 @@ export interface RunMetadata {
   complete: boolean;
 }
 
-export interface RunFacts {
-  runId: string;
-  startedAt: string;
-  finishedAt?: string;
-  argv: string[];
-  filters: Record<string, string[]>;
-  endpointVersions: Record<string, string>;
-  complete: boolean;
+/** What a command knows of a run; the rest of the metadata is the same for every run of this harness. */
+export type RunFacts = Omit<RunMetadata, 'harnessVersion' | 'nodeVersion' | 'platform' | 'notLiveVerified'> & {
   /** The wired providers: those not live-verified here are named with why. */
   providers: ReadonlyArray<{ id: string; liveVerifiedHere: true | string }>;
-}
+};
 
 /** The run metadata for results.json and the matrix, from the facts of one run (verify, or a rebuild by `matrix`). */
 export function buildRunMetadata(facts: RunFacts): RunMetadata {
+  const { providers, complete, runId, ...run } = facts;
   return {
-    runId: facts.runId,
+    runId,
     harnessVersion: HARNESS_VERSION,
     nodeVersion: process.version,
     platform: `${process.platform}-${process.arch}`,
-    startedAt: facts.startedAt,
-    finishedAt: facts.finishedAt,
-    argv: facts.argv,
-    filters: facts.filters,
-    endpointVersions: facts.endpointVersions,
-    notLiveVerified: Object.fromEntries(facts.providers.filter((provider) => provider.liveVerifiedHere !== true).map((provider) => [provider.id, String(provider.liveVerifiedHere)])),
-    complete: facts.complete,
+    ...run,
+    notLiveVerified: Object.fromEntries(providers.filter((provider) => provider.liveVerifiedHere !== true).map((provider) => [provider.id, String(provider.liveVerifiedHere)])),
+    complete,
   };
 }

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../contract/stream.ts';
+import { TOOL_CALL_STREAM } from '../../testing/stream-events.ts';
 import { checkEmbeddedEventOrder } from './event-order.ts';
 
 const at = 0;
-const ok: StreamEvent[] = [
-  { type: 'start', at },
-  { type: 'tool_call_start', at, id: 'a', name: 'f' },
-  { type: 'tool_call_delta', at, id: 'a', argumentsDelta: '{"x":' },
-  { type: 'tool_call_delta', at, id: 'a', argumentsDelta: '1}' },
-  { type: 'tool_call_end', at, id: 'a', name: 'f', argumentsText: '{"x":1}', arguments: { x: 1 } },
-  { type: 'usage', at, usage: { output: 3 } },
-  { type: 'done', at, finishReason: 'tool_calls' },
-];
+const ok: StreamEvent[] = [...TOOL_CALL_STREAM];
 
 describe('embedded event order (hand-written sequences)', () => {
   it('embedded: checks recorded normalized events, framing only when recorded', () => {

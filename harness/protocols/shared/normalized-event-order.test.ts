@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
+import { TOOL_CALL_STREAM } from '../../testing/stream-events.ts';
 import { checkNormalizedEvents } from './normalized-event-order.ts';
 
 const at = 0;
-const ok: StreamEvent[] = [
-  { type: 'start', at },
-  { type: 'tool_call_start', at, id: 'a', name: 'f' },
-  { type: 'tool_call_delta', at, id: 'a', argumentsDelta: '{"x":' },
-  { type: 'tool_call_delta', at, id: 'a', argumentsDelta: '1}' },
-  { type: 'tool_call_end', at, id: 'a', name: 'f', argumentsText: '{"x":1}', arguments: { x: 1 } },
-  { type: 'usage', at, usage: { output: 3 } },
-  { type: 'done', at, finishReason: 'tool_calls' },
-];
+const ok: StreamEvent[] = [...TOOL_CALL_STREAM];
 
 describe('normalized event invariants (hand-written sequences)', () => {
   it('accepts a framed stream with a complete tool call, ignoring round markers', () => {
