@@ -4,6 +4,7 @@ import type { SuiteDefinition, VerifyTestDefinition } from '../suite/define.ts';
 import { buildCells, type MatrixInputs } from './build-cells.ts';
 import type { ProviderEndpoint } from './endpoint-plan.ts';
 import type { CellFilters } from './filters.ts';
+import { testProvider } from '../testing/provider-fixture.ts';
 
 const noFilters = (): CellFilters => ({ suites: [], providers: [], models: [], tests: [], tags: [], protocols: [] });
 
@@ -22,17 +23,7 @@ const suites: SuiteDefinition[] = [
   { id: 'tools', description: '', tests: [test('single_call', ['tools'], ['tools'])] },
 ];
 
-const provider = (id: string, protocols: ProviderDefinition['protocols']): ProviderDefinition => ({
-  id,
-  displayName: id,
-  kind: 'local',
-  protocols,
-  baseUrl: { env: `${id.toUpperCase()}_BASE_URL` },
-  models: [],
-  setupHint: `start ${id}`,
-  healthCheck: '',
-  liveVerifiedHere: true,
-});
+const provider = (id: string, protocols: ProviderDefinition['protocols']): ProviderDefinition => testProvider({ id, protocols, baseUrl: { env: `${id.toUpperCase()}_BASE_URL` } });
 
 const alpha = provider('alpha', [
   { protocol: 'openai-chat', path: '/v1' },

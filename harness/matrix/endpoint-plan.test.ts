@@ -2,24 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { ProviderDefinition } from '../contract/provider.ts';
 import { credentialValue, planProviderEndpoint, type EndpointInputs } from './endpoint-plan.ts';
 import { planTarget } from './target-plan.ts';
+import { testProvider } from '../testing/provider-fixture.ts';
 
-function provider(overrides: Partial<ProviderDefinition> = {}): ProviderDefinition {
-  return {
+const provider = (overrides: Partial<ProviderDefinition> = {}): ProviderDefinition =>
+  testProvider({
     id: 'local_srv',
-    displayName: 'Local server',
-    kind: 'local',
-    protocols: [
-      { protocol: 'openai-chat', path: '/v1' },
-      { protocol: 'anthropic-messages', path: '' },
-    ],
+    protocols: [{ protocol: 'openai-chat', path: '/v1' }, { protocol: 'anthropic-messages', path: '' }],
     baseUrl: { default: 'http://127.0.0.1:8080', env: 'LOCAL_SRV_BASE_URL' },
-    models: [],
     setupHint: 'start the server',
-    healthCheck: 'GET /v1/models',
-    liveVerifiedHere: true,
     ...overrides,
-  };
-}
+  });
 
 const inputs = (overrides: Partial<EndpointInputs> = {}): EndpointInputs => ({ env: {}, launched: {}, ...overrides });
 

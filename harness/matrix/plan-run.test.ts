@@ -5,6 +5,7 @@ import type { SuiteDefinition } from '../suite/define.ts';
 import type { CellFilters } from './filters.ts';
 import { DISCOVERED_PLACEHOLDER, planRun, type RunPlanInputs } from './plan-run.ts';
 import { UsageError } from './usage-error.ts';
+import { testProvider } from '../testing/provider-fixture.ts';
 
 const suites: SuiteDefinition[] = [
   {
@@ -19,11 +20,8 @@ const suites: SuiteDefinition[] = [
   },
 ];
 
-const local: ProviderDefinition = {
+const local = testProvider({
   id: 'llama_cpp',
-  displayName: 'llama.cpp',
-  kind: 'local',
-  protocols: [{ protocol: 'openai-chat', path: '/v1' }],
   baseUrl: { default: 'http://127.0.0.1:8080', env: 'LLAMA_CPP_BASE_URL' },
   models: [
     { id: 'pinned-listed', displayName: 'Pinned listed', capabilities: { streaming: false } },
@@ -31,23 +29,16 @@ const local: ProviderDefinition = {
   ],
   discoverModels: true,
   setupHint: 'run scripts/setup/llama-server.sh',
-  healthCheck: '',
-  liveVerifiedHere: true,
-};
-const cloud: ProviderDefinition = {
+});
+const cloud = testProvider({
   id: 'openai',
-  displayName: 'OpenAI',
   kind: 'cloud',
-  protocols: [
-    { protocol: 'openai-chat', path: '' },
-    { protocol: 'openai-responses', path: '' },
-  ],
+  protocols: [{ protocol: 'openai-chat', path: '' }, { protocol: 'openai-responses', path: '' }],
   auth: { envVars: ['OPENAI_API_KEY'], required: true },
   models: [{ id: 'gpt-x', displayName: 'GPT X', capabilities: {} }],
   setupHint: 'set OPENAI_API_KEY',
-  healthCheck: '',
   liveVerifiedHere: 'no key on CI',
-};
+});
 const embedded: ProviderDefinition = { ...local, id: 'embedded', kind: 'embedded', protocols: [{ protocol: 'embedded', path: '' }], models: [], discoverModels: false };
 
 const filters = (overrides: Partial<CellFilters> = {}): CellFilters => ({ suites: [], providers: [], models: [], tests: [], tags: [], protocols: [], ...overrides });
