@@ -46,7 +46,8 @@ export interface AskRunOptions {
   stream: boolean;
   timeoutMs: number;
   signal: AbortSignal;
-  env: NodeJS.ProcessEnv;
+  /** The credential of a target's endpoint (never printed). */
+  credential: string | undefined;
   /** Called with each text delta as it arrives (live printing). */
   onText?: (text: string) => void;
 }
@@ -67,7 +68,7 @@ export async function askOne(target: AskTarget, request: ChatRequest, options: A
   const started = now();
   let client: ProtocolClient | undefined;
   try {
-    client = await openClient(target, options.env, { timeoutMs: options.timeoutMs });
+    client = await openClient(target, options.credential, { timeoutMs: options.timeoutMs });
     if (!options.stream) {
       const response = await client.chat(request, { signal });
       Object.assign(result, {
@@ -128,7 +129,7 @@ export async function askOne(target: AskTarget, request: ChatRequest, options: A
       endpoint: target.endpoint,
       model: target.model,
       timeoutMs: options.timeoutMs,
-      listModels: async () => (await listEndpointModels(target.provider, target.endpoint, options.env)).map((model) => model.id),
+      listModels: async () => (await listEndpointModels(target.provider, target.endpoint, options.credential)).map((model) => model.id),
     });
     return result;
   } finally {

@@ -19,7 +19,7 @@ describe('planAskTargets (no endpoint contacted)', () => {
     planProviderEndpoint(provider, { env, launched: {}, embeddedModel: { path: '/models/x.gguf' } });
 
   it('uses the pinned model and the first protocol by default; a missing key blocks with the variable to set', async () => {
-    const targets = await planAskTargets({ providers: [embedded, openai], endpointOf, models: [], protocols: [], env });
+    const targets = await planAskTargets({ providers: [embedded, openai], endpointOf, models: [], protocols: [], credentialOf: () => undefined });
     expect(targets.map((target) => `${target.provider.id}/${target.model}/${target.protocol}`)).toEqual(['embedded/smollm2-135m-instruct/embedded', 'openai/gpt-5.1/openai-chat']);
     expect(targets[0]?.blocked).toBeUndefined();
     expect(targets[1]?.blocked).toMatchObject({ kind: 'missing_credentials' });
@@ -27,12 +27,12 @@ describe('planAskTargets (no endpoint contacted)', () => {
   });
 
   it('one target per requested protocol the provider speaks; protocol limits travel with the target', async () => {
-    const targets = await planAskTargets({ providers: [openai], endpointOf, models: ['gpt-4.1-mini'], protocols: ['openai-chat', 'openai-responses'], env });
+    const targets = await planAskTargets({ providers: [openai], endpointOf, models: ['gpt-4.1-mini'], protocols: ['openai-chat', 'openai-responses'], credentialOf: () => undefined });
     expect(targets.map((target) => target.protocol)).toEqual(['openai-chat', 'openai-responses']);
     expect(targets[1]?.capabilities.seed).toBe(false);
   });
 
   it('refuses (usage error) a protocol none of the providers speaks', async () => {
-    await expect(planAskTargets({ providers: [embedded], endpointOf, models: [], protocols: ['openai-chat'], env })).rejects.toThrow(/no selected provider speaks --protocol openai-chat/);
+    await expect(planAskTargets({ providers: [embedded], endpointOf, models: [], protocols: ['openai-chat'], credentialOf: () => undefined })).rejects.toThrow(/no selected provider speaks --protocol openai-chat/);
   });
 });

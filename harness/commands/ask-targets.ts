@@ -3,7 +3,7 @@ import type { ProtocolId } from '../contract/protocol-client.ts';
 import type { ProviderDefinition } from '../contract/provider.ts';
 import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
 import { UsageError } from '../matrix/usage-error.ts';
-import { effectiveCapabilities } from '../protocols/protocol-capabilities.ts';
+import { effectiveCapabilities } from '../protocols/registry.ts';
 import { adviseGate, modelNotFoundFix, type Advice } from './error-advice.ts';
 import { discoverModels } from './shared-setup.ts';
 
@@ -33,10 +33,10 @@ export function modelsFor(provider: ProviderDefinition, modelArgs: readonly stri
  * The model `ask` uses when none is named: the pinned model the endpoint lists, else the first it
  * lists, else the first pinned one. The endpoint is asked only for providers that discover models.
  */
-async function defaultModel(provider: ProviderDefinition, endpoint: ProviderEndpoint, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+async function defaultModel(provider: ProviderDefinition, endpoint: ProviderEndpoint, credential: string | undefined): Promise<string | undefined> {
   const pinned = provider.models.map((model) => model.id);
   if (provider.discoverModels && endpoint.rootUrl) {
-    const listed = (await discoverModels(provider, endpoint, env))?.map((model) => model.id) ?? [];
+    const listed = (await discoverModels(provider, endpoint, credential))?.map((model) => model.id) ?? [];
     return pinned.find((id) => listed.includes(id)) ?? listed[0] ?? pinned[0];
   }
   return pinned[0];
@@ -55,14 +55,14 @@ export async function planAskTargets(input: {
   endpointOf: (provider: ProviderDefinition) => ProviderEndpoint;
   models: readonly string[];
   protocols: readonly ProtocolId[];
-  env: NodeJS.ProcessEnv;
+  credentialOf: (provider: ProviderDefinition, endpoint: ProviderEndpoint) => string | undefined;
 }): Promise<AskTarget[]> {
   const perProvider = await Promise.all(
     input.providers.map(async (provider): Promise<AskTarget[]> => {
       const endpoint = input.endpointOf(provider);
       const blocked = adviseGate(provider, endpoint);
       const named = modelsFor(provider, input.models);
-      const models = named.length > 0 ? named : [blocked ? (provider.models[0]?.id ?? '(none)') : ((await defaultModel(provider, endpoint, input.env)) ?? '(none)')];
+      const models = named.length > 0 ? named : [blocked ? (provider.models[0]?.id ?? '(none)') : ((await defaultModel(provider, endpoint, input.credentialOf(provider, endpoint))) ?? '(none)')];
       return models.flatMap((model) => {
         const protocols = protocolsFor(provider, model, input.protocols);
         return protocols.map((protocol) => {

@@ -1,10 +1,11 @@
 import type { ChatRequest } from '../contract/chat.ts';
 import type { Message } from '../contract/messages.ts';
-import { isProtocolId, type ProtocolId } from '../contract/protocol-client.ts';
+import type { ProtocolId } from '../contract/protocol-client.ts';
+import type { ProviderDefinition } from '../contract/provider.ts';
 import { loadEnvironment } from '../config/env.ts';
 import { checkNames, splitList } from '../matrix/filters.ts';
 import { UsageError } from '../matrix/usage-error.ts';
-import { PROVIDERS } from '../../providers/index.ts';
+import { isProtocolId } from '../protocols/registry.ts';
 import { readPrompt } from './ask-prompt.ts';
 import { renderJson, renderPlain, renderSideBySide, renderSingle, singleHeader, type AskFormat } from './ask-render.ts';
 import { askOne, type AskResult } from './ask-run.ts';
@@ -67,10 +68,10 @@ function buildRequest(args: AskArgs, prompt: string): Omit<ChatRequest, 'model'>
  * the protocol adapters the suites use, and prints the answers (streamed live for one target).
  * Exit 0 all answered, 1 any failed, 2 usage error, 130 Ctrl-C.
  */
-export async function runAsk(args: AskArgs): Promise<number> {
+export async function runAsk(args: AskArgs, known: readonly ProviderDefinition[]): Promise<number> {
   const env = loadEnvironment();
   const local = splitList(args.local);
-  const providers = providersNamed(args.provider && args.provider.length > 0 ? args.provider : local.length > 0 ? local : ['embedded']);
+  const providers = providersNamed(known, args.provider && args.provider.length > 0 ? args.provider : local.length > 0 ? local : ['embedded']);
   const protocols = splitList(args.protocol);
   checkNames('protocol', protocols, [...new Set(providers.flatMap((provider) => provider.protocols.map((entry) => entry.protocol)))]);
   if (args.maxTokens !== undefined && (!Number.isInteger(args.maxTokens) || args.maxTokens < 1)) throw new UsageError(`--max-tokens must be a positive integer (got ${args.maxTokens})`);
@@ -80,8 +81,8 @@ export async function runAsk(args: AskArgs): Promise<number> {
   const controller = abortOnCtrlC();
   let endpoints: EverydayEndpoints | undefined;
   try {
-    endpoints = await prepareEndpoints({ providers, local, baseUrl: args.baseUrl, env, log, embeddedModel: 'resolve' });
-    const targets = await planAskTargets({ providers, endpointOf: endpoints.endpointOf, models: splitList(args.model), protocols: protocols.filter(isProtocolId) as ProtocolId[], env });
+    endpoints = await prepareEndpoints({ known, providers, local, baseUrl: args.baseUrl, env, log, embeddedModel: 'resolve' });
+    const targets = await planAskTargets({ providers, endpointOf: endpoints.endpointOf, models: splitList(args.model), protocols: protocols.filter(isProtocolId), credentialOf: endpoints.credentialOf });
     for (const provider of providers) {
       if (!targets.some((target) => target.provider.id === provider.id)) log(`note: ${provider.id} speaks none of --protocol ${protocols.join(',')}; left out`);
     }
@@ -94,7 +95,7 @@ export async function runAsk(args: AskArgs): Promise<number> {
           stream: args.stream,
           timeoutMs: args.timeout,
           signal: controller.signal,
-          env,
+          credential: endpoints?.credentialOf(target.provider, target.endpoint),
           onText: live ? (text) => process.stdout.write(text) : undefined,
         }),
       ),

@@ -4,7 +4,7 @@ import openai from '../../providers/openai/provider.ts';
 import llamaCpp from '../../providers/llama_cpp/provider.ts';
 import { adviseError, adviseGate, describeProblem } from './error-advice.ts';
 
-const endpoint = { rootUrl: 'http://127.0.0.1:8080', source: 'env' as const, apiKeyEnv: 'LLAMA_CPP_API_KEY', gate: { action: 'run' as const } };
+const endpoint = { rootUrl: 'http://127.0.0.1:8080', source: 'env' as const, credential: { ref: 'llama_cpp', from: 'LLAMA_CPP_API_KEY' }, gate: { action: 'run' as const } };
 
 describe('adviseGate', () => {
   it('names the variable to set when a required key is missing', () => {
@@ -26,7 +26,7 @@ describe('adviseError', () => {
   });
 
   it('401 without a configured key: says which variable to set', async () => {
-    const advice = await adviseError(new VerifyError({ kind: 'auth', layer: 'protocol', status: 401, message: 'x' }), { provider: llamaCpp, endpoint: { ...endpoint, apiKeyEnv: undefined } });
+    const advice = await adviseError(new VerifyError({ kind: 'auth', layer: 'protocol', status: 401, message: 'x' }), { provider: llamaCpp, endpoint: { ...endpoint, credential: undefined } });
     expect(advice.fix).toContain('set LLAMA_CPP_API_KEY');
   });
 

@@ -1,6 +1,6 @@
 import type { ProviderDefinition } from '../contract/provider.ts';
 import { isVerifyError, type ErrorKind, type FailureLayer } from '../contract/verify-error.ts';
-import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
+import { LAUNCHED_CREDENTIAL, type ProviderEndpoint } from '../matrix/endpoint-plan.ts';
 
 /** What went wrong, in the normalized vocabulary, and what the user can do about it. */
 export interface Advice {
@@ -24,7 +24,7 @@ export interface AdviceContext {
 /** Advice for a provider whose endpoint plan gates it (no key, no URL), before anything is sent. */
 export function adviseGate(provider: ProviderDefinition, endpoint: ProviderEndpoint): Advice | undefined {
   if (endpoint.gate.action === 'run') return undefined;
-  const missingKey = provider.auth?.required === true && !endpoint.apiKeyEnv && provider.kind !== 'embedded';
+  const missingKey = provider.auth?.required === true && !endpoint.credential && provider.kind !== 'embedded';
   if (missingKey) {
     return { kind: 'missing_credentials', message: `no credentials for ${provider.id}`, fix: `set ${provider.auth?.envVars.join(' or ')} (in the shell or .env; \`llm-verify init\` writes it)` };
   }
@@ -32,7 +32,9 @@ export function adviseGate(provider: ProviderDefinition, endpoint: ProviderEndpo
 }
 
 function keyFix(provider: ProviderDefinition, endpoint: ProviderEndpoint): string {
-  if (endpoint.apiKeyEnv) return `the key was rejected: check ${endpoint.apiKeyEnv} (a valid key for ${endpoint.rootUrl ?? provider.displayName})`;
+  const from = endpoint.credential?.from;
+  if (from === LAUNCHED_CREDENTIAL) return 'the key of the server started with --local was rejected: this is a bug in llm-verify';
+  if (from) return `the key was rejected: check ${from} (a valid key for ${endpoint.rootUrl ?? provider.displayName})`;
   return `the endpoint wants a key and none is set: set ${provider.auth?.envVars.join(' or ') ?? 'its API key'}`;
 }
 

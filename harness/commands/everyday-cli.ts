@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import type { Wiring } from './wiring.ts';
 import { ASK_FORMATS } from './ask-render.ts';
 import { runAsk } from './ask.ts';
 import { runCheck } from './check.ts';
@@ -11,7 +12,8 @@ const endpointOptions = {
 } as const;
 
 /** Registers the everyday commands: ask, models, check, init. */
-export function withEverydayCommands<T>(cli: Argv<T>, setExitCode: (code: number) => void): Argv<T> {
+export function withEverydayCommands<T>(cli: Argv<T>, wiring: Wiring, setExitCode: (code: number) => void): Argv<T> {
+  const { providers } = wiring;
   return cli
     .command(
       'ask [prompt]',
@@ -34,7 +36,7 @@ export function withEverydayCommands<T>(cli: Argv<T>, setExitCode: (code: number
           }),
       async (args) => {
         setExitCode(
-          await runAsk({ ...args, prompt: args.prompt, baseUrl: args['base-url'], maxTokens: args['max-tokens'], format: args.format }),
+          await runAsk({ ...args, prompt: args.prompt, baseUrl: args['base-url'], maxTokens: args['max-tokens'], format: args.format }, providers),
         );
       },
     )
@@ -46,7 +48,7 @@ export function withEverydayCommands<T>(cli: Argv<T>, setExitCode: (code: number
           .positional('provider', { type: 'string', demandOption: true, describe: 'provider id' })
           .options({ json: { type: 'boolean', default: false }, timeout: { type: 'number', default: 10_000, describe: 'listing deadline in ms' }, ...endpointOptions }),
       async (args) => {
-        setExitCode(await runModels({ provider: args.provider, local: args.local, baseUrl: args['base-url'], json: args.json, timeout: args.timeout }));
+        setExitCode(await runModels({ provider: args.provider, local: args.local, baseUrl: args['base-url'], json: args.json, timeout: args.timeout }, providers));
       },
     )
     .command(
@@ -57,7 +59,7 @@ export function withEverydayCommands<T>(cli: Argv<T>, setExitCode: (code: number
           .positional('providers', { type: 'string', array: true, nargs: 1, describe: 'provider ids (default: every configured provider)' })
           .options({ json: { type: 'boolean', default: false }, timeout: { type: 'number', default: 30_000, describe: 'deadline per step in ms' }, ...endpointOptions }),
       async (args) => {
-        setExitCode(await runCheck({ providers: args.providers, local: args.local, baseUrl: args['base-url'], json: args.json, timeout: args.timeout }));
+        setExitCode(await runCheck({ providers: args.providers, local: args.local, baseUrl: args['base-url'], json: args.json, timeout: args.timeout }, providers));
       },
     )
     .command(
@@ -73,7 +75,7 @@ export function withEverydayCommands<T>(cli: Argv<T>, setExitCode: (code: number
           timeout: { type: 'number', default: 30_000, describe: 'check deadline per step in ms' },
         }),
       async (args) => {
-        setExitCode(await runInit({ provider: args.provider, yes: args.yes, envFile: args.dotenv, allowTracked: args['allow-tracked'], check: args.check, timeout: args.timeout }));
+        setExitCode(await runInit({ provider: args.provider, yes: args.yes, envFile: args.dotenv, allowTracked: args['allow-tracked'], check: args.check, timeout: args.timeout }, providers));
       },
     );
 }

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { ProviderDefinition } from '../contract/provider.ts';
 import { loadEnvironment } from '../config/env.ts';
 import { UsageError } from '../matrix/usage-error.ts';
-import { PROVIDERS } from '../../providers/index.ts';
 import { checkProviders } from './check.ts';
 import { updateEnvText } from './env-file.ts';
 import { prepareEndpoints, providersNamed } from './everyday-endpoints.ts';
@@ -45,7 +44,7 @@ function answersFromEnv(providers: readonly ProviderDefinition[], env: NodeJS.Pr
  * (unrelated lines kept, keys never printed, a git-tracked file only with confirmation).
  * Exit 0 written and checked, 1 a check failed or nothing was written, 2 usage, 130 Ctrl-C.
  */
-export async function runInit(args: InitArgs): Promise<number> {
+export async function runInit(args: InitArgs, known: readonly ProviderDefinition[]): Promise<number> {
   const envFile = resolve(args.envFile);
   const env = loadEnvironment(envFile);
   const interactive = !args.yes;
@@ -54,8 +53,8 @@ export async function runInit(args: InitArgs): Promise<number> {
     return 2;
   }
   if (!interactive && !args.provider?.length) throw new UsageError('--yes needs --provider <id>[,<id>…] (which providers to write)');
-  const offered = initProviders(PROVIDERS);
-  const named = providersNamed(args.provider);
+  const offered = initProviders(known);
+  const named = providersNamed(known, args.provider);
   for (const provider of named) if (!offered.includes(provider)) throw new UsageError(`${provider.id} needs no set-up (nothing to write)`);
 
   try {
@@ -64,8 +63,8 @@ export async function runInit(args: InitArgs): Promise<number> {
     if (args.check) {
       const checkEnv: NodeJS.ProcessEnv = { ...env, ...answers.values };
       out(`\nchecking ${answers.providers.map((provider) => provider.id).join(', ')} …`);
-      const endpoints = await prepareEndpoints({ providers: answers.providers, local: [], env: checkEnv, log: out, embeddedModel: 'look-up' });
-      const checks = await checkProviders(answers.providers, endpoints.endpointOf, checkEnv, args.timeout).finally(() => endpoints.stop());
+      const endpoints = await prepareEndpoints({ known, providers: answers.providers, local: [], env: checkEnv, log: out, embeddedModel: 'look-up' });
+      const checks = await checkProviders(answers.providers, endpoints, args.timeout).finally(() => endpoints.stop());
       const width = Math.max(...answers.providers.map((provider) => provider.id.length), 8);
       for (const check of checks) out(formatCheck(check, width));
       checksPassed = checks.every((check) => check.ok);

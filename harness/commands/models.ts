@@ -1,4 +1,5 @@
 import type { ModelListing } from '../contract/protocol-client.ts';
+import type { ProviderDefinition } from '../contract/provider.ts';
 import { loadEnvironment } from '../config/env.ts';
 import { splitList } from '../matrix/filters.ts';
 import { UsageError } from '../matrix/usage-error.ts';
@@ -22,19 +23,19 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  * `models <provider>`: the endpoint's own listing merged with the pinned metadata. Exit 0 when
  * the listing was read, 1 when it could not be (pinned models are still shown), 2 usage error.
  */
-export async function runModels(args: ModelsArgs): Promise<number> {
+export async function runModels(args: ModelsArgs, known: readonly ProviderDefinition[]): Promise<number> {
   const env = loadEnvironment();
-  const [provider] = providersNamed(args.provider);
+  const [provider] = providersNamed(known, args.provider);
   if (!provider) throw new UsageError('models needs a provider id, e.g. `llm-verify models llama_cpp`');
   let endpoints: EverydayEndpoints | undefined;
   try {
-    endpoints = await prepareEndpoints({ providers: [provider], local: splitList(args.local), baseUrl: args.baseUrl, env, log, embeddedModel: 'resolve' });
+    endpoints = await prepareEndpoints({ known, providers: [provider], local: splitList(args.local), baseUrl: args.baseUrl, env, log, embeddedModel: 'resolve' });
     const endpoint = endpoints.endpointOf(provider);
     let listing: ModelListing[] | undefined;
     let problem: Advice | undefined = adviseGate(provider, endpoint);
     if (!problem) {
       try {
-        listing = await listEndpointModels(provider, endpoint, env, args.timeout);
+        listing = await listEndpointModels(provider, endpoint, endpoints.credentialOf(provider, endpoint), args.timeout);
       } catch (error) {
         problem = await adviseError(error, { provider, endpoint, timeoutMs: args.timeout });
       }

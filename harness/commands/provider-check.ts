@@ -37,17 +37,17 @@ function pickModel(provider: ProviderDefinition, listing: readonly ModelListing[
  * Checks one provider: credentials found (names only), endpoint reachable (its model listing),
  * auth accepted and the pinned (or first listed) model answering a 1-token request.
  */
-export async function checkProvider(provider: ProviderDefinition, endpoint: ProviderEndpoint, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ProviderCheck> {
+export async function checkProvider(provider: ProviderDefinition, endpoint: ProviderEndpoint, env: NodeJS.ProcessEnv, credential: string | undefined, timeoutMs: number): Promise<ProviderCheck> {
   const credentials = (provider.auth?.envVars ?? []).filter((name) => (env[name] ?? '') !== '');
   const result: ProviderCheck = { provider: provider.id, ok: false, endpoint: endpoint.rootUrl ?? endpoint.modelPath, credentials, keyless: provider.auth === undefined };
   const gate = adviseGate(provider, endpoint);
   if (gate) return { ...result, error: gate };
   const advise = (error: unknown, model?: string) =>
-    adviseError(error, { provider, endpoint, model, timeoutMs, listModels: async () => (await listEndpointModels(provider, endpoint, env, timeoutMs)).map((entry) => entry.id) });
+    adviseError(error, { provider, endpoint, model, timeoutMs, listModels: async () => (await listEndpointModels(provider, endpoint, credential, timeoutMs)).map((entry) => entry.id) });
 
   let listing: ModelListing[] | undefined;
   try {
-    listing = await listEndpointModels(provider, endpoint, env, timeoutMs);
+    listing = await listEndpointModels(provider, endpoint, credential, timeoutMs);
     result.reachable = true;
     result.listedModels = listing.length;
   } catch (error) {
@@ -64,12 +64,12 @@ export async function checkProvider(provider: ProviderDefinition, endpoint: Prov
   result.model = model;
   const first = provider.protocols[0];
   if (!first) return { ...result, error: { kind: 'harness', layer: 'harness', message: `${provider.id} declares no protocol`, fix: 'fix the provider definition' } };
-  const client = await openClient({ provider, endpoint, protocol: first.protocol, model }, env, { timeoutMs });
+  const client = await openClient({ provider, endpoint, protocol: first.protocol, model }, credential, { timeoutMs });
   const started = now();
   try {
     const response = await client.chat({ model, messages: [{ role: 'user', content: 'Say OK.' }], maxTokens: 1 }, { signal: AbortSignal.timeout(timeoutMs) });
     result.answered = { finishReason: response.finishReason, latencyMs: now() - started, outputTokens: response.usage?.output };
-    if (endpoint.apiKeyEnv) result.authAccepted = true;
+    if (endpoint.credential) result.authAccepted = true;
     result.ok = true;
     return result;
   } catch (error) {

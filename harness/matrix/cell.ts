@@ -1,18 +1,31 @@
-import type { Capability } from '../contract/capability.ts';
-import type { ProtocolId } from '../contract/protocol-client.ts';
+import type { Capability, DeclaredCapabilities } from '../contract/capability.ts';
+import type { ClientConfig, ProtocolId } from '../contract/protocol-client.ts';
+import type { ModelSpec, Quirk } from '../contract/provider.ts';
 import type { AssertionKind } from '../verdicts/verdict.ts';
 
-/** How the harness reaches one provider's endpoint: names of env vars, never their values. */
-export interface EndpointPlan {
-  /** SDK base URL for this protocol, when known (already joined with the protocol path). */
-  baseUrl?: string;
-  /** Env var holding the credential, when one is set. The worker reads the value itself. */
-  apiKeyEnv?: string;
-  region?: string;
-  /** Embedded: GGUF path. */
-  modelPath?: string;
+/** The settings of a cell's protocol client: plain data, never a secret (the credential is a reference). */
+export interface ClientSettings extends Omit<ClientConfig, 'apiKey'> {
+  /** Key of the credential in the run's secrets, which reach workers apart from cells. */
+  secretRef?: string;
+}
+
+/** Credentials of a run by reference: built by the plan, provided to workers on their own channel. */
+export type Secrets = Readonly<Record<string, string>>;
+
+/** Everything a worker needs to reach and describe one provider × model × protocol. */
+export interface TargetPlan {
+  providerId: string;
+  providerName: string;
+  /** The resolved model: pinned metadata, or what the server's listing said. */
+  model: ModelSpec;
+  /** What a test can count on: the model's declared capabilities with the protocol's limits merged over. */
+  capabilities: DeclaredCapabilities;
+  quirks: Quirk[];
+  /** Whether requests carry a credential the server checks ("configured"), none is needed, or unknown. */
+  auth: 'configured' | 'none' | 'unknown';
   /** A user-facing hint for when the endpoint cannot be reached. */
   setupHint: string;
+  client: ClientSettings;
 }
 
 /** What to do with a cell before running it. */
@@ -30,7 +43,8 @@ export interface Cell {
   tags: string[];
   assertion: AssertionKind;
   gate: Gate;
-  endpoint: EndpointPlan;
+  /** The whole target, resolved by the plan: the worker never looks the provider up again. */
+  target: TargetPlan;
   timeoutMs: number;
 }
 

@@ -16,8 +16,6 @@ export interface Target {
   auth: 'configured' | 'none' | 'unknown';
   /** A new client for the same endpoint with some settings changed (e.g. a wrong key). Closed by the harness. */
   clientWith(overrides: Partial<Pick<ClientConfig, 'apiKey' | 'baseUrl'>>): Promise<ProtocolClient>;
-  /** The value of a named quirk, if the provider declares it. */
-  quirk(name: string): Quirk['value'] | undefined;
 }
 
 export interface TestContext {
@@ -49,6 +47,13 @@ export interface SuiteDefinition {
   id: string;
   description: string;
   tests: VerifyTestDefinition[];
+}
+
+/** The suites a run can use, and the module a vitest worker loads them from. */
+export interface SuiteCatalog {
+  suites: readonly SuiteDefinition[];
+  /** File path of a module whose `SUITES` export is `suites` (the vitest entry imports it). */
+  modulePath: string;
 }
 
 export function defineSuite(suite: SuiteDefinition): SuiteDefinition {

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS } from '../capabilities.ts';
 
 /**
  * Ollama: its native API (/api/*) plus OpenAI chat, OpenAI responses (/v1) and Anthropic
@@ -29,13 +30,9 @@ const ollama: ProviderDefinition = {
       contextWindow: 4096,
       maxOutputTokens: 2048,
       capabilities: {
-        chat: true,
-        system_prompt: true,
-        multi_turn: true,
-        max_tokens: true,
+        ...CHAT_BASICS,
         stop_sequences: true,
         seed: true,
-        usage: true,
         list_models: true,
         // Ollama checks no key: a wrong one is accepted
         auth: false,

@@ -1,21 +1,15 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
 
 /** Shared by every model listed here. */
 const common: DeclaredCapabilities = {
-  chat: true,
-  system_prompt: true,
-  multi_turn: true,
-  max_tokens: true,
-  usage: true,
+  ...CHAT_BASICS,
+  ...STREAMED_TOOLS,
   list_models: true,
   auth: true,
-  tools: true,
   tool_choice: true,
   parallel_tool_calls: true,
-  streaming: true,
-  streaming_tools: true,
-  stream_usage: true,
   structured_output: true,
   vision: true,
 };

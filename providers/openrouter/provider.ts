@@ -1,19 +1,13 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
 
 /** What every routed model declares; the rest depends on the model (and may vary by upstream). */
 const routed: DeclaredCapabilities = {
-  chat: true,
-  system_prompt: true,
-  multi_turn: true,
-  max_tokens: true,
-  usage: true,
+  ...CHAT_BASICS,
+  ...STREAMED_TOOLS,
   list_models: true,
   auth: true,
-  tools: true,
-  streaming: true,
-  streaming_tools: true,
-  stream_usage: true,
 };
 
 /** OpenRouter: one OpenAI-compatible endpoint routing to many upstream providers. */

@@ -1,0 +1,40 @@
+import type { ProtocolId } from '../contract/protocol-client.ts';
+import type { ModelSpec, ProviderDefinition } from '../contract/provider.ts';
+import { effectiveCapabilities } from '../protocols/registry.ts';
+import type { TargetPlan } from './cell.ts';
+import type { ProviderEndpoint } from './endpoint-plan.ts';
+
+/** Retries of a protocol client (the SDK's own retry loop) on retryable errors. */
+export const DEFAULT_MAX_RETRIES = 2;
+
+function joinUrl(root: string, path: string): string {
+  return root.replace(/\/+$/, '') + path;
+}
+
+/**
+ * The whole target of one provider × model × protocol, as it travels in a cell: the resolved model
+ * (pinned, or learned from the server's listing), the capabilities a test can count on, the
+ * provider's quirks and the client settings. Plain data; the credential is a reference only.
+ */
+export function planTarget(provider: ProviderDefinition, model: ModelSpec, protocol: ProtocolId, endpoint: ProviderEndpoint, timeoutMs: number): TargetPlan {
+  const path = provider.protocols.find((entry) => entry.protocol === protocol)?.path ?? '';
+  return {
+    providerId: provider.id,
+    providerName: provider.displayName,
+    model,
+    capabilities: effectiveCapabilities(model.capabilities, protocol),
+    quirks: provider.quirks ?? [],
+    auth: endpoint.credential ? 'configured' : provider.auth ? 'unknown' : 'none',
+    setupHint: provider.setupHint,
+    client: {
+      protocol,
+      baseUrl: endpoint.rootUrl ? joinUrl(endpoint.rootUrl, path) : undefined,
+      region: endpoint.region,
+      modelPath: endpoint.modelPath,
+      modelId: model.id,
+      secretRef: endpoint.credential?.ref,
+      timeoutMs,
+      maxRetries: DEFAULT_MAX_RETRIES,
+    },
+  };
+}
