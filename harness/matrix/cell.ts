@@ -1,6 +1,7 @@
 import type { Capability, DeclaredCapabilities } from '../contract/capability.ts';
 import type { ClientConfig, ProtocolId } from '../contract/protocol-client.ts';
-import type { ModelSpec, Quirk } from '../contract/provider.ts';
+import type { HealthEndpoint, ModelSpec, Quirk } from '../contract/provider.ts';
+import type { ErrorKind, FailureLayer } from '../contract/verify-error.ts';
 import type { AssertionKind } from '../verdicts/verdict.ts';
 
 /** The settings of a cell's protocol client: plain data, never a secret (the credential is a reference). */
@@ -25,11 +26,22 @@ export interface TargetPlan {
   auth: 'configured' | 'none' | 'unknown';
   /** A user-facing hint for when the endpoint cannot be reached. */
   setupHint: string;
+  /** The server root the target talks to, for messages ("unreachable: <url>"). */
+  rootUrl?: string;
+  /** What the endpoint being unreachable means for the target's cells (see ProviderEndpoint). */
+  onUnreachable: 'error' | 'skipped';
+  /** The server's own health route, with its absolute URL. */
+  healthEndpoint?: HealthEndpoint & { url: string };
   client: ClientSettings;
 }
 
 /** What to do with a cell before running it. */
-export type Gate = { action: 'run' } | { action: 'unsupported'; reason: string } | { action: 'skipped'; reason: string };
+export type Gate =
+  | { action: 'run' }
+  | { action: 'unsupported'; reason: string }
+  | { action: 'skipped'; reason: string }
+  /** Decided before running: the endpoint failed (e.g. its listing answered 401) or could not be reached. */
+  | { action: 'fail' | 'error'; reason: string; layer: FailureLayer; kind?: ErrorKind };
 
 /** One provider × model × protocol × test. Plain data: it crosses into vitest workers. */
 export interface Cell {
@@ -46,6 +58,11 @@ export interface Cell {
   /** The whole target, resolved by the plan: the worker never looks the provider up again. */
   target: TargetPlan;
   timeoutMs: number;
+  /**
+   * Set with `--probe`: the cell runs whatever the model declares, and its verdict is compared with
+   * the declaration (drift). `declaredUnsupported` lists required capabilities declared absent.
+   */
+  probe?: { declaredUnsupported: Capability[] };
 }
 
 export function cellId(parts: { suite: string; test: string; provider: string; model: string; protocol: string }): string {

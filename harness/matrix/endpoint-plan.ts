@@ -11,6 +11,11 @@ export interface ProviderEndpoint {
   credential?: { ref: string; from: string };
   region?: string;
   modelPath?: string;
+  /**
+   * What an unreachable endpoint means: `error` when the user configured it (flag, env var, --local,
+   * or credentials), `skipped` for a default address nobody set up, or with --skip-unreachable.
+   */
+  onUnreachable: 'error' | 'skipped';
   /** Set when no cell of this provider can run (missing credentials or endpoint). */
   gate: Gate;
 }
@@ -29,6 +34,8 @@ export interface EndpointInputs {
   launched: Readonly<Record<string, LaunchedServer>>;
   /** Embedded model path, or the reason it could not be resolved. */
   embeddedModel?: { path: string } | { error: string };
+  /** `--skip-unreachable`: an unreachable endpoint is `skipped` even when configured (laptops). */
+  skipUnreachable?: boolean;
 }
 
 /** What `credential.from` says for a key of a server the harness launched. */
@@ -63,7 +70,9 @@ export function planProviderEndpoint(provider: ProviderDefinition, inputs: Endpo
   } else if (!rootUrl && provider.kind !== 'cloud') {
     gate = { action: 'skipped', reason: `no endpoint: ${provider.setupHint}` };
   }
-  return { rootUrl, source, credential, region, modelPath, gate };
+  const configured = source === 'flag' || source === 'env' || source === 'local' || credential !== undefined;
+  const onUnreachable = configured && !inputs.skipUnreachable ? 'error' : 'skipped';
+  return { rootUrl, source, credential, region, modelPath, onUnreachable, gate };
 }
 
 /** The value of an endpoint's credential (the launched server's key, or the env var's value). */

@@ -1,5 +1,6 @@
 import type { ClientConfig, ProtocolClient } from '../contract/protocol-client.ts';
 import type { Secrets, TargetPlan } from '../matrix/cell.ts';
+import { checkHealthEndpoint } from '../endpoints/health-endpoint.ts';
 import { createProtocolClient } from '../protocols/registry.ts';
 import type { Target } from '../suite/define.ts';
 
@@ -39,6 +40,13 @@ export async function createTarget(plan: TargetPlan, options: CreateTargetOption
     quirks: plan.quirks,
     client,
     auth: plan.auth,
+    async health(options) {
+      const own = plan.healthEndpoint ? await checkHealthEndpoint(plan.healthEndpoint, options?.signal) : undefined;
+      if (own && !own.ok) return own;
+      const protocol = await client.health(options);
+      if (!own) return protocol;
+      return { ok: protocol.ok, version: own.version ?? protocol.version, detail: [own.detail, protocol.detail].filter(Boolean).join('; ') };
+    },
     async clientWith(overrides) {
       const other = await connect({ ...config, ...overrides });
       extra.push(other);

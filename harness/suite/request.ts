@@ -1,5 +1,6 @@
 import type { ChatRequest } from '../contract/chat.ts';
 import type { Message } from '../contract/messages.ts';
+import type { Quirk } from '../contract/provider.ts';
 import type { Target, TestContext } from './define.ts';
 
 export const DEFAULT_SEED = 42;
@@ -13,6 +14,18 @@ export function baseRequest(target: Target, fields: Omit<ChatRequest, 'model'>):
   const request: ChatRequest = { model: target.model.id, ...fields };
   if (target.capabilities.temperature !== false && request.temperature === undefined) request.temperature = 0;
   if (target.capabilities.seed !== false && request.seed === undefined) request.seed = DEFAULT_SEED;
+  return applyQuirks(request, target.quirks);
+}
+
+/**
+ * The provider's quirks for the target's model (the plan kept only those that apply), as data:
+ * fields the model rejects are left out, the output-token limit goes in the field it accepts.
+ */
+export function applyQuirks(request: ChatRequest, quirks: readonly Quirk[]): ChatRequest {
+  for (const quirk of quirks) {
+    for (const field of quirk.request?.omit ?? []) delete request[field];
+    if (quirk.request?.maxTokensField) request.maxTokensField = quirk.request.maxTokensField;
+  }
   return request;
 }
 

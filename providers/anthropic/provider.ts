@@ -33,6 +33,7 @@ const anthropic: ProviderDefinition = {
     {
       name: 'temperatureTopPExclusive',
       value: true,
+      request: { omit: ['topP'] },
       reason: 'Claude Sonnet 4.5, Haiku 4.5 and Opus 4.1 reject a request that sets both temperature and top_p',
     },
     { name: 'noSeed', value: true, reason: 'the Messages API has no seed parameter' },

@@ -95,7 +95,7 @@ const bedrock: ProviderDefinition = {
   ],
   setupHint:
     'configure AWS credentials (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK), set AWS_REGION (e.g. us-east-1) and make sure the account has access to the models',
-  healthCheck: 'resolve the credential (bearer token or SigV4 chain); the runtime API has no health or listing call',
+  healthCheck: 'an authenticated ListAsyncInvokes (maxResults 1): the runtime API\'s cheapest call that checks the credential and the region',
   liveVerifiedHere: 'no AWS Bedrock endpoint reachable from this machine (no network beyond package registries)',
 };
 

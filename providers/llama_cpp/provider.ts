@@ -61,7 +61,8 @@ const llamaCpp: ProviderDefinition = {
   ],
   setupHint:
     'start llama-server (e.g. `llama-server -m model.gguf --port 8080 --jinja`) and set LLAMA_CPP_BASE_URL=http://127.0.0.1:8080, or pass --local llama_cpp to let the harness start one',
-  healthCheck: 'GET /health, then GET /v1/models',
+  healthCheck: 'GET /health (status ok), then the protocol\'s model listing',
+  healthEndpoint: { path: '/health', expect: { status: 'ok' } },
   local: 'llama-server',
   liveVerifiedHere: true,
 };

@@ -90,7 +90,8 @@ const ollama: ProviderDefinition = {
   ],
   setupHint:
     'start Ollama (`ollama serve`, default http://127.0.0.1:11434) and set OLLAMA_BASE_URL if it listens elsewhere, or pass --local ollama to let the harness build (scripts/setup/ollama.sh) and start one',
-  healthCheck: 'GET /api/version, then GET /api/tags',
+  healthCheck: 'GET /api/version, then the protocol\'s own health call (model listing)',
+  healthEndpoint: { path: '/api/version', versionField: 'version', versionPrefix: 'ollama' },
   local: 'ollama',
   liveVerifiedHere: true,
 };

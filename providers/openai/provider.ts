@@ -43,11 +43,15 @@ const openai: ProviderDefinition = {
     {
       name: 'maxCompletionTokens',
       value: true,
+      models: ['gpt-5*', 'o[0-9]*'],
+      request: { maxTokensField: 'max_completion_tokens' },
       reason: "reasoning models (gpt-5 family) reject `max_tokens` on Chat Completions (\"use 'max_completion_tokens' instead\"); gpt-4.1 accepts both",
     },
     {
       name: 'reasoningModelsFixedSampling',
       value: true,
+      models: ['gpt-5*', 'o[0-9]*'],
+      request: { omit: ['temperature', 'topP'] },
       reason: 'gpt-5 family reasoning models accept only the default temperature/top_p; other values are answered with 400 unsupported_value',
     },
     {

@@ -49,6 +49,13 @@ const openrouter: ProviderDefinition = {
       value: true,
       reason: 'streams may hold ": OPENROUTER PROCESSING" comment lines while the upstream is slow; SSE parsers must skip them',
     },
+    {
+      name: 'openaiReasoningModelsFixedSampling',
+      value: true,
+      reason: 'requests for openai/gpt-5* are passed to OpenAI, whose reasoning models accept only the default temperature/top_p',
+      models: ['openai/gpt-5*', 'openai/o[0-9]*'],
+      request: { omit: ['temperature', 'topP'] },
+    },
     { name: 'vendorPrefixedModelIds', value: true, reason: 'model ids are <vendor>/<model> and differ from the vendors\' own ids (claude-haiku-4.5, not claude-haiku-4-5)' },
   ],
   setupHint: 'set OPENROUTER_API_KEY to an OpenRouter API key (openrouter.ai → Keys)',

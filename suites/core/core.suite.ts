@@ -2,7 +2,7 @@ import type { ChatRequest, ChatResponse } from '../../harness/contract/chat.ts';
 import { VerifyError } from '../../harness/contract/verify-error.ts';
 import { baseRequest } from '../../harness/suite/request.ts';
 import { defineSuite, type TestContext } from '../../harness/suite/define.ts';
-import { modelCheck, protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { infraCheck, modelCheck, protocolCheck } from '../../harness/suite/verdict-checks.ts';
 
 function request(context: TestContext, fields: Omit<ChatRequest, 'model'>): ChatRequest {
   return baseRequest(context.target, fields);
@@ -32,14 +32,14 @@ export const coreSuite = defineSuite({
   tests: [
     {
       id: 'health_check',
-      description: 'The endpoint answers its health check.',
+      description: 'The endpoint answers its health check as its provider defines it (the server\'s own health route, then the protocol\'s health call); an unhealthy answer fails [infra].',
       requires: [],
       tags: ['smoke'],
       assertion: 'protocol',
       async run({ target, record, signal }) {
-        const health = await target.client.health({ signal });
-        protocolCheck(health.ok, `health check not ok: ${health.detail ?? 'no detail'}`);
+        const health = await target.health({ signal });
         if (health.version) record('serverVersion', health.version);
+        infraCheck(health.ok, `health check not ok: ${health.detail ?? 'no detail'}`);
       },
     },
     {
