@@ -32,6 +32,12 @@ describe('planAskTargets (no endpoint contacted)', () => {
     expect(targets[1]?.capabilities.seed).toBe(false);
   });
 
+  it('carries the provider\'s quirks for the model: a gpt-5 model cannot take a temperature', async () => {
+    const [target] = await planAskTargets({ providers: [openai], endpointOf, models: ['gpt-5.1'], protocols: [], credentialOf: () => undefined });
+    expect(target?.quirks.map((quirk) => quirk.name)).toContain('reasoningModelsFixedSampling');
+    expect(target?.capabilities.temperature).toBe(false);
+  });
+
   it('refuses (usage error) a protocol none of the providers speaks', async () => {
     await expect(planAskTargets({ providers: [embedded], endpointOf, models: [], protocols: ['openai-chat'], credentialOf: () => undefined })).rejects.toThrow(/no selected provider speaks --protocol openai-chat/);
   });

@@ -1,7 +1,8 @@
 import type { DeclaredCapabilities } from '../contract/capability.ts';
 import type { ProtocolId } from '../contract/protocol-client.ts';
-import type { ProviderDefinition } from '../contract/provider.ts';
+import type { ProviderDefinition, Quirk } from '../contract/provider.ts';
 import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
+import { capabilitiesAfterQuirks, quirksForModel } from '../matrix/quirks.ts';
 import { UsageError } from '../matrix/usage-error.ts';
 import { effectiveCapabilities } from '../protocols/registry.ts';
 import { adviseGate, modelNotFoundFix, type Advice } from './error-advice.ts';
@@ -14,6 +15,8 @@ export interface AskTarget {
   model: string;
   protocol: ProtocolId;
   capabilities: DeclaredCapabilities;
+  /** The provider's quirks for this model (applied to the request as the suites' request builder does). */
+  quirks: Quirk[];
   blocked?: Advice;
 }
 
@@ -36,7 +39,8 @@ export function modelsFor(provider: ProviderDefinition, modelArgs: readonly stri
 async function defaultModel(provider: ProviderDefinition, endpoint: ProviderEndpoint, credential: string | undefined): Promise<string | undefined> {
   const pinned = provider.models.map((model) => model.id);
   if (provider.discoverModels && endpoint.rootUrl) {
-    const listed = (await discoverModels(provider, endpoint, credential))?.map((model) => model.id) ?? [];
+    const discovered = await discoverModels(provider, endpoint, credential);
+    const listed = 'models' in discovered ? discovered.models.map((model) => model.id) : [];
     return pinned.find((id) => listed.includes(id)) ?? listed[0] ?? pinned[0];
   }
   return pinned[0];
@@ -67,7 +71,9 @@ export async function planAskTargets(input: {
         const protocols = protocolsFor(provider, model, input.protocols);
         return protocols.map((protocol) => {
           const pinned = provider.models.find((entry) => entry.id === model);
-          const target: AskTarget = { provider, endpoint, model, protocol, capabilities: effectiveCapabilities(pinned?.capabilities ?? {}, protocol) };
+          const quirks = quirksForModel(provider.quirks, model);
+          const capabilities = effectiveCapabilities(capabilitiesAfterQuirks(pinned?.capabilities ?? {}, quirks), protocol);
+          const target: AskTarget = { provider, endpoint, model, protocol, capabilities, quirks };
           if (blocked) target.blocked = blocked;
           else if (provider.kind === 'embedded' && !pinned) {
             // The in-process model answers to any name: only the pinned ids are real (as in `verify`).

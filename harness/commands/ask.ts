@@ -6,10 +6,11 @@ import { loadEnvironment } from '../config/env.ts';
 import { checkNames, splitList } from '../matrix/filters.ts';
 import { UsageError } from '../matrix/usage-error.ts';
 import { isProtocolId } from '../protocols/registry.ts';
+import { applyQuirks } from '../suite/request.ts';
 import { readPrompt } from './ask-prompt.ts';
 import { renderJson, renderPlain, renderSideBySide, renderSingle, singleHeader, type AskFormat } from './ask-render.ts';
 import { askOne, type AskResult } from './ask-run.ts';
-import { planAskTargets, targetLabel } from './ask-targets.ts';
+import { planAskTargets, targetLabel, type AskTarget } from './ask-targets.ts';
 import { formatAdvice } from './error-advice.ts';
 import { prepareEndpoints, providersNamed, type EverydayEndpoints } from './everyday-endpoints.ts';
 
@@ -91,7 +92,7 @@ export async function runAsk(args: AskArgs, known: readonly ProviderDefinition[]
     if (live && args.format === 'pretty' && targets[0]) process.stdout.write(`${singleHeader(targetLabel(targets[0]))}\n`);
     const results: AskResult[] = await Promise.all(
       targets.map((target) =>
-        askOne(target, { ...base, model: target.model }, {
+        askOne(target, requestFor(target, base), {
           stream: args.stream,
           timeoutMs: args.timeout,
           signal: controller.signal,
@@ -110,6 +111,18 @@ export async function runAsk(args: AskArgs, known: readonly ProviderDefinition[]
   } finally {
     await endpoints?.stop();
   }
+}
+
+/** The request for one target, with the provider's quirks applied as the suites' request builder does; says what a quirk left out. */
+function requestFor(target: AskTarget, base: Omit<ChatRequest, 'model'>): ChatRequest {
+  const request = applyQuirks({ ...base, model: target.model }, target.quirks);
+  for (const field of ['temperature', 'topP', 'seed', 'stop'] as const) {
+    if (base[field] !== undefined && request[field] === undefined) {
+      const quirk = target.quirks.find((entry) => entry.request?.omit?.includes(field));
+      log(`note: ${targetLabel(target)}: ${field} left out (${quirk?.name ?? 'quirk'}: ${quirk?.reason ?? 'the model rejects it'})`);
+    }
+  }
+  return request;
 }
 
 function print(results: readonly AskResult[], format: AskFormat, answerAlreadyPrinted: boolean): void {

@@ -4,11 +4,11 @@ import openai from '../../providers/openai/provider.ts';
 import llamaCpp from '../../providers/llama_cpp/provider.ts';
 import { adviseError, adviseGate, describeProblem } from './error-advice.ts';
 
-const endpoint = { rootUrl: 'http://127.0.0.1:8080', source: 'env' as const, credential: { ref: 'llama_cpp', from: 'LLAMA_CPP_API_KEY' }, gate: { action: 'run' as const } };
+const endpoint = { rootUrl: 'http://127.0.0.1:8080', source: 'env' as const, credential: { ref: 'llama_cpp', from: 'LLAMA_CPP_API_KEY' }, gate: { action: 'run' as const }, onUnreachable: 'error' as const };
 
 describe('adviseGate', () => {
   it('names the variable to set when a required key is missing', () => {
-    const advice = adviseGate(openai, { source: 'default', rootUrl: 'https://api.openai.com', gate: { action: 'skipped', reason: 'no credentials: set OPENAI_API_KEY' } });
+    const advice = adviseGate(openai, { source: 'default', rootUrl: 'https://api.openai.com', onUnreachable: 'skipped', gate: { action: 'skipped', reason: 'no credentials: set OPENAI_API_KEY' } });
     expect(advice).toMatchObject({ kind: 'missing_credentials' });
     expect(advice?.fix).toContain('set OPENAI_API_KEY');
   });

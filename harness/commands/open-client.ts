@@ -40,7 +40,7 @@ export async function listEndpointModels(provider: ProviderDefinition, endpoint:
   if (!first) return [];
   if (provider.nativeModelListing) {
     const native = await discoverModels(provider, endpoint, credential);
-    if (native && native.length > 0) return native;
+    if ('models' in native && native.models.length > 0) return native.models;
   }
   const client = await openClient({ provider, endpoint, protocol: first.protocol, model: provider.models[0]?.id ?? 'embedded' }, credential, { timeoutMs });
   try {

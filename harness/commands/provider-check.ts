@@ -2,7 +2,9 @@ import type { ModelListing } from '../contract/protocol-client.ts';
 import type { ProviderDefinition } from '../contract/provider.ts';
 import { isVerifyError } from '../contract/verify-error.ts';
 import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
+import { quirksForModel } from '../matrix/quirks.ts';
 import { now } from '../protocols/shared/time.ts';
+import { applyQuirks } from '../suite/request.ts';
 import { adviseError, adviseGate, describeProblem, type Advice } from './error-advice.ts';
 import { listEndpointModels, openClient } from './open-client.ts';
 
@@ -67,7 +69,8 @@ export async function checkProvider(provider: ProviderDefinition, endpoint: Prov
   const client = await openClient({ provider, endpoint, protocol: first.protocol, model }, credential, { timeoutMs });
   const started = now();
   try {
-    const response = await client.chat({ model, messages: [{ role: 'user', content: 'Say OK.' }], maxTokens: 1 }, { signal: AbortSignal.timeout(timeoutMs) });
+    const request = applyQuirks({ model, messages: [{ role: 'user', content: 'Say OK.' }], maxTokens: 1 }, quirksForModel(provider.quirks, model));
+    const response = await client.chat(request, { signal: AbortSignal.timeout(timeoutMs) });
     result.answered = { finishReason: response.finishReason, latencyMs: now() - started, outputTokens: response.usage?.output };
     if (endpoint.credential) result.authAccepted = true;
     result.ok = true;
