@@ -25,8 +25,8 @@ export default defineConfig({
           globalSetup: [SUBSTRATE],
           include: ['test/**/*.test.ts'],
           testTimeout: 600_000,
-          // Starting a local server (never building one: the substrate is ready) takes seconds.
-          hookTimeout: 300_000,
+          // beforeAll hooks run a whole `verify` (never a build: the substrate is ready before tests).
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },
