@@ -44,6 +44,11 @@ async function main(): Promise<number> {
           'fail-on': { type: 'string', array: true, describe: 'what sets exit code 1 besides errors (default all layers): transport,protocol,parser,model,infra, and drift (with --probe)' },
           probe: { type: 'boolean', default: false, describe: 'run cells the model declares unsupported too, and report drift between declared and observed capabilities' },
           'skip-unreachable': { type: 'boolean', default: false, describe: 'an unreachable endpoint gives skipped cells instead of error [infra] (for laptops)' },
+        }).check((args) => {
+          if (typeof args.timeout !== 'number' || !Number.isFinite(args.timeout) || args.timeout <= 0) {
+            throw new UsageError(`--timeout takes one positive number of milliseconds, e.g. --timeout 60000 (got ${JSON.stringify(args.timeout)})`);
+          }
+          return true;
         }),
       async (args) => {
         exitCode = await runVerify(
