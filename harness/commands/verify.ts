@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { loadEnvironment } from '../config/env.ts';
 import { failOnLayers, filtersFromArgs, newRunId, type FilterArgs } from '../config/run-args.ts';
 import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
+import { containerRuntimeFor } from '../endpoints/container-option.ts';
 import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
 import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
@@ -20,6 +21,8 @@ import { describeCapabilities, discoverModels } from './shared-setup.ts';
 export interface VerifyArgs extends FilterArgs {
   baseUrl?: string;
   local?: string[];
+  /** Start the `--local` servers in containers (testcontainers) instead of as processes. */
+  container?: boolean;
   reportDir: string;
   timeout: number;
   failOn?: string[];
@@ -43,7 +46,8 @@ export async function runVerify(args: VerifyArgs, argv: string[]): Promise<numbe
   let launched: LaunchedEndpoint[] = [];
   try {
     const localIds = splitList(args.local);
-    launched = await launchLocalEndpoints(localIds, PROVIDERS, { modelPath, logDir: runDir, env, log });
+    const containers = await containerRuntimeFor(args.container === true, localIds, PROVIDERS.filter((provider) => provider.local).map((provider) => provider.id), log);
+    launched = await launchLocalEndpoints(containers.launch, PROVIDERS, { modelPath, logDir: runDir, env, log, container: containers.client });
     let embeddedModel: { path: string } | { error: string } | undefined;
     if (wantsEmbedded) {
       embeddedModel = await modelPath().then((path) => ({ path }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
@@ -56,6 +60,7 @@ export async function runVerify(args: VerifyArgs, argv: string[]): Promise<numbe
       env,
       baseUrlFlag: args.baseUrl,
       launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, apiKeyEnv: entry.apiKeyEnv }])),
+      unlaunchable: containers.unlaunchable,
       embeddedModel,
       discover: (provider, endpoint) => discoverModels(provider, endpoint, env),
     });

@@ -21,6 +21,8 @@ export interface EndpointInputs {
   baseUrlFlag?: string;
   /** Root URLs of servers the harness launched (`--local`), by provider id. */
   launched: Readonly<Record<string, { rootUrl: string; apiKeyEnv?: string }>>;
+  /** Providers named with `--local` whose server could not be started, with why (e.g. no container runtime). */
+  unlaunchable?: Readonly<Record<string, string>>;
   /** Embedded model path, or the reason it could not be resolved. */
   embeddedModel?: { path: string } | { error: string };
 }
@@ -47,6 +49,11 @@ export function planProviderEndpoint(provider: ProviderDefinition, inputs: Endpo
 
   let gate: Gate = { action: 'run' };
   let modelPath: string | undefined;
+  const unlaunchable = inputs.unlaunchable?.[provider.id];
+  if (unlaunchable !== undefined) {
+    // The user asked for a server the harness starts: never test whatever else the env points at.
+    return { source: 'local', apiKeyEnv: undefined, region, gate: { action: 'skipped', reason: unlaunchable } };
+  }
   if (provider.kind === 'embedded') {
     const model = inputs.embeddedModel;
     if (!model) gate = { action: 'skipped', reason: 'embedded model not resolved' };
