@@ -24,8 +24,9 @@ flock 9
 
 ensure_shellcheck() {
   command -v shellcheck >/dev/null 2>&1 && return 0
-  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-    || die "shellcheck is needed (actionlint checks run: scripts with it): install it (apt-get install shellcheck) and retry"
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    die "shellcheck is needed (actionlint checks run: scripts with it): install it (apt-get install shellcheck) and retry"
+  fi
   log "installing Debian's shellcheck (apt-get) …"
   apt-get -o DPkg::Lock::Timeout=600 update -qq >&2 || die "apt-get update failed; check that Debian's package mirror is reachable"
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends shellcheck >&2 \
