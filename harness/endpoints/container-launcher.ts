@@ -42,6 +42,7 @@ export async function startLlamaServerContainer(
     bindMounts.push({ source: resolve(options.chatTemplateFile), target: templateTarget, mode: 'ro' });
     command.push('--chat-template-file', templateTarget);
   }
+  const startedAt = performance.now();
   const started = await startContainerServer({
     image: image.name,
     command,
@@ -54,7 +55,7 @@ export async function startLlamaServerContainer(
     bindMounts,
     labels: { 'dev.llm-verify.server': 'llama-server' },
   });
-  log(`llama-server container ${started.containerId.slice(0, 12)} (image ${image.name}) on ${started.baseUrl}`);
+  log(`llama-server container ${started.containerId.slice(0, 12)} (image ${image.name}) on ${started.baseUrl}, ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
   return {
     baseUrl: started.baseUrl,
     pid: started.pid,

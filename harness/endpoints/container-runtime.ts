@@ -1,12 +1,18 @@
 import type { ContainerRuntimeClient } from 'testcontainers';
 
 /**
- * testcontainers' reaper (Ryuk) is an image pulled from a registry, which no machine here reaches:
- * it stays off, and the harness removes its containers itself (the launchers' stop and the process
- * registry on exit/SIGINT/SIGTERM). Set before testcontainers reads it (at the first start/build).
+ * How the harness uses testcontainers, set before it reads its environment (first client, start,
+ * build); a user's own values win.
+ * - The reaper (Ryuk) is an image pulled from a registry, which no machine here reaches: it stays
+ *   off, and the harness removes its containers itself (the launchers' stop, and the process
+ *   registry on exit/SIGINT/SIGTERM).
+ * - Servers are published on 127.0.0.1 of the machine running the daemon (a local socket).
+ *   testcontainers would reach them through the bridge gateway when it finds /.dockerenv (it
+ *   assumes Docker-out-of-Docker), where a loopback-only port does not answer: host is 127.0.0.1.
  */
-export function disableReaper(env: NodeJS.ProcessEnv = process.env): void {
+export function configureTestcontainers(env: NodeJS.ProcessEnv = process.env): void {
   env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
+  env.TESTCONTAINERS_HOST_OVERRIDE ??= '127.0.0.1';
 }
 
 export type ContainerRuntime =
@@ -19,7 +25,7 @@ export const NO_CONTAINER_RUNTIME = 'no container runtime';
 type RuntimeProbe = () => Promise<ContainerRuntimeClient>;
 
 async function testcontainersProbe(): Promise<ContainerRuntimeClient> {
-  disableReaper();
+  configureTestcontainers();
   const { getContainerRuntimeClient } = await import('testcontainers');
   return getContainerRuntimeClient();
 }

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { GenericContainer, Wait, type ExecResult, type StartedTestContainer } from 'testcontainers';
-import { disableReaper } from './container-runtime.ts';
+import { configureTestcontainers } from './container-runtime.ts';
 import { registerProcess } from './process-registry.ts';
 
 export interface ContainerServerOptions {
@@ -68,7 +68,7 @@ await client.container.getById(process.argv[2]).remove({ force: true }).catch(()
   spawnSync(process.execPath, ['--input-type=module', '-e', script, import.meta.resolve('testcontainers'), containerId], {
     stdio: 'ignore',
     timeout: 15_000,
-    env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true' },
+    env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', TESTCONTAINERS_HOST_OVERRIDE: '127.0.0.1' },
   });
 }
 
@@ -84,7 +84,7 @@ function registryKey(containerId: string): number {
  * SIGTERM from the moment it is created — Ryuk is off, so no container outlives the run.
  */
 export async function startContainerServer(options: ContainerServerOptions): Promise<StartedContainerServer> {
-  disableReaper();
+  configureTestcontainers();
   await mkdir(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile, { flags: 'a' });
   let unregister: () => void = () => {};

@@ -29,6 +29,7 @@ export async function startOllamaContainer(client: ContainerRuntimeClient, optio
   const setupDir = await mkdtemp(join(tmpdir(), 'llm-verify-ollama-container-'));
   try {
     await writeFile(join(setupDir, 'Modelfile'), `FROM ${modelTarget}\n`);
+    const startedAt = performance.now();
     const started = await startContainerServer({
       image: image.name,
       command: ['serve'],
@@ -59,7 +60,7 @@ export async function startOllamaContainer(client: ContainerRuntimeClient, optio
       }
       const answer = (await (await fetch(`${started.baseUrl}/api/version`, { signal: AbortSignal.timeout(5_000) })).json()) as { version?: unknown };
       const version = typeof answer.version === 'string' ? `ollama ${answer.version}` : undefined;
-      log(`ollama container ${started.containerId.slice(0, 12)} (image ${image.name}) on ${started.baseUrl}`);
+      log(`ollama container ${started.containerId.slice(0, 12)} (image ${image.name}) on ${started.baseUrl}, ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
       return { baseUrl: started.baseUrl, pid: started.pid, version, logFile: options.logFile, containerId: started.containerId, image: image.name, stop: started.stop };
     } catch (error) {
       await started.stop();

@@ -4,7 +4,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ContainerRuntimeClient } from 'testcontainers';
-import { disableReaper } from './container-runtime.ts';
+import { configureTestcontainers } from './container-runtime.ts';
 import { sharedLibrariesOf } from './shared-libraries.ts';
 
 export interface ScratchImageSpec {
@@ -80,8 +80,10 @@ export async function ensureScratchImage(client: ContainerRuntimeClient, spec: S
     }
     await writeFile(join(context, 'Dockerfile'), dockerfile);
     log(`building container image ${name} (FROM scratch: ${spec.entrypointName} + ${libraries.length} shared libraries) …`);
-    disableReaper();
+    configureTestcontainers();
+    const startedAt = performance.now();
     await GenericContainer.fromDockerfile(context).withCache(true).build(name, { deleteOnExit: false });
+    log(`built ${name} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
     return { name, built: true, files };
   } finally {
     await rm(context, { recursive: true, force: true });

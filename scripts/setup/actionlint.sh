@@ -20,7 +20,7 @@ buildlog="$dir/build.log"
 
 mkdir -p "$dir"
 exec 9>"$dir/.lock"
-flock 9
+flock -w 600 9 || die "another scripts/setup/actionlint.sh held $dir/.lock for 10 minutes"
 
 ensure_shellcheck() {
   command -v shellcheck >/dev/null 2>&1 && return 0

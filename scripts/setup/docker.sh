@@ -14,8 +14,8 @@ address="unix://$socket"
 daemon_log="$LLM_VERIFY_CACHE/dockerd.log"
 pid_file="$LLM_VERIFY_CACHE/dockerd.pid"
 
-exec 9>"$LLM_VERIFY_CACHE/docker.lock"
-flock 9
+exec 9>"$LLM_VERIFY_CACHE/docker-setup.lock"
+flock -w 600 9 || die "another scripts/setup/docker.sh held $LLM_VERIFY_CACHE/docker-setup.lock for 10 minutes"
 
 # The daemon answers /_ping with "OK"; curl is not assumed, the docker CLI may be any version.
 answers() {
@@ -48,7 +48,8 @@ fi
 log "starting dockerd (log: $daemon_log) …"
 started=$(date +%s)
 # setsid: the daemon outlives this script and the test run that called it; later runs reuse it.
-setsid dockerd --host "$address" >>"$daemon_log" 2>&1 </dev/null &
+# 9>&-: the daemon must not inherit (and hold forever) this script's lock.
+setsid dockerd --host "$address" >>"$daemon_log" 2>&1 </dev/null 9>&- &
 echo $! >"$pid_file"
 for _ in $(seq 1 120); do
   if answers; then
