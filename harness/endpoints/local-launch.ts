@@ -67,7 +67,7 @@ export async function launchLocalEndpoints(
       const { startOllamaContainer } = await import('./ollama-container.ts');
       const binary = context.env.OLLAMA_BIN ?? (await runSetupScript('ollama.sh'));
       context.log(`starting ollama serve (${model.id}) in a container …`);
-      server = await startOllamaContainer(context.container, { binary, modelPath: await context.modelPath(), modelName: model.id, logFile, deadlineMs: 120_000 }, context.log);
+      server = await startOllamaContainer(context.container, { binary, modelPath: await context.modelPath(), modelName: model.id, logFile, deadlineMs: 120_000, threads: inferenceThreads(context.env) }, context.log);
     } else {
       const { startOllamaEndpoint } = await import('./ollama-local.ts');
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });

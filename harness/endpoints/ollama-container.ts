@@ -13,6 +13,8 @@ export interface OllamaContainerOptions {
   modelName: string;
   logFile: string;
   deadlineMs: number;
+  /** CPU threads for inference (the Modelfile's num_thread), as for the other launched servers. */
+  threads?: number;
 }
 
 const OLLAMA_PORT = 11434;
@@ -28,7 +30,8 @@ export async function startOllamaContainer(client: ContainerRuntimeClient, optio
   const modelTarget = `/models/${basename(options.modelPath)}`;
   const setupDir = await mkdtemp(join(tmpdir(), 'llm-verify-ollama-container-'));
   try {
-    await writeFile(join(setupDir, 'Modelfile'), `FROM ${modelTarget}\n`);
+    const threads = options.threads ? `PARAMETER num_thread ${options.threads}\n` : '';
+    await writeFile(join(setupDir, 'Modelfile'), `FROM ${modelTarget}\n${threads}`);
     const startedAt = performance.now();
     const started = await startContainerServer({
       image: image.name,
