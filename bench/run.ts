@@ -57,7 +57,7 @@ try {
     ['embedded', undefined],
   ];
   for (const [protocol, baseUrl] of targets) {
-    const client = await createProtocolClient({ protocol, baseUrl, modelPath, timeoutMs: 60_000, maxRetries: 0, options: { modelId: MODEL } });
+    const client = await createProtocolClient({ protocol, baseUrl, modelPath, timeoutMs: 60_000, maxRetries: 0, modelId: MODEL });
     rows.push({ protocol, ...(await measure(client)) });
     await client.close();
   }

@@ -5,9 +5,15 @@ import { runDiscover } from './commands/discover.ts';
 import { runList } from './commands/list.ts';
 import { runMatrix } from './commands/matrix.ts';
 import { runVerify } from './commands/verify.ts';
+import type { Wiring } from './commands/wiring.ts';
 import { UsageError } from './matrix/usage-error.ts';
+import { PROVIDERS } from '../providers/index.ts';
+import { SUITE_CATALOG } from '../suites/index.ts';
 
 const EXIT_USAGE = 2;
+
+/** The one place that wires the providers and the suites into the engine. */
+const WIRING: Wiring = { providers: PROVIDERS, suites: SUITE_CATALOG };
 
 const filterOptions = {
   suite: { type: 'string', array: true, describe: 'suite(s): core, tools, streaming (repeatable or comma-separated)' },
@@ -42,6 +48,7 @@ async function main(): Promise<number> {
         exitCode = await runVerify(
           { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'] },
           argv,
+          WIRING,
         );
       },
     )
@@ -50,7 +57,7 @@ async function main(): Promise<number> {
       'print the cells a filter selects, with declared capabilities; runs nothing',
       (command) => command.options({ ...filterOptions, json: { type: 'boolean', default: false } }),
       async (args) => {
-        exitCode = await runList({ ...args, baseUrl: args['base-url'] });
+        exitCode = await runList({ ...args, baseUrl: args['base-url'] }, WIRING);
       },
     )
     .command(
@@ -62,7 +69,7 @@ async function main(): Promise<number> {
           'report-dir': { type: 'string', default: 'reports' },
         }),
       async (args) => {
-        exitCode = await runMatrix({ run: args.run, reportDir: args['report-dir'] });
+        exitCode = await runMatrix({ run: args.run, reportDir: args['report-dir'] }, WIRING);
       },
     )
     .command(
@@ -70,7 +77,7 @@ async function main(): Promise<number> {
       'probe the usual local ports and list cloud providers with credentials (names only)',
       (command) => command.options({ timeout: { type: 'number', default: 800 }, json: { type: 'boolean', default: false } }),
       async (args) => {
-        exitCode = await runDiscover(args);
+        exitCode = await runDiscover(args, WIRING);
       },
     )
     .strict()

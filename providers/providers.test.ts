@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCapability } from '../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../harness/contract/provider.ts';
-import { isProtocolId } from '../harness/contract/protocol-client.ts';
+import { isProtocolId } from '../harness/protocols/registry.ts';
 import { PROVIDERS } from './index.ts';
 
 /** Every provider folder (providers/<id>/provider.ts), loaded by folder name, PROVIDERS-listed or not. */

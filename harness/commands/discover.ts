@@ -1,11 +1,12 @@
 import { loadEnvironment } from '../config/env.ts';
 import { cloudProvidersWithCredentials, discoverLocalServers } from '../endpoints/discover.ts';
+import type { Wiring } from './wiring.ts';
 
 /** `discover`: which local servers answer on their usual ports, and which cloud providers have credentials (names only). */
-export async function runDiscover(args: { timeout: number; json?: boolean }): Promise<number> {
+export async function runDiscover(args: { timeout: number; json?: boolean }, wiring: Pick<Wiring, 'providers'>): Promise<number> {
   const env = loadEnvironment();
   const servers = await discoverLocalServers({ timeoutMs: args.timeout });
-  const cloud = cloudProvidersWithCredentials(env);
+  const cloud = cloudProvidersWithCredentials(env, wiring.providers);
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ localServers: servers, cloudProvidersWithCredentials: cloud }, null, 2)}\n`);
     return 0;

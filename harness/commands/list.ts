@@ -1,9 +1,8 @@
 import { loadEnvironment } from '../config/env.ts';
 import { filtersFromArgs, type FilterArgs } from '../config/run-args.ts';
 import { planRun } from '../matrix/plan-run.ts';
-import { SUITES } from '../matrix/suite-catalog.ts';
-import { PROVIDERS } from '../../providers/index.ts';
 import { describeCapabilities } from './shared-setup.ts';
+import type { Wiring } from './wiring.ts';
 
 export interface ListArgs extends FilterArgs {
   baseUrl?: string;
@@ -14,12 +13,13 @@ export interface ListArgs extends FilterArgs {
  * `list`: the cells a filter selects and what would happen to each (run, unsupported, skipped),
  * with declared capabilities. Runs nothing and contacts no endpoint.
  */
-export async function runList(args: ListArgs): Promise<number> {
+export async function runList(args: ListArgs, wiring: Wiring): Promise<number> {
+  const { providers } = wiring;
   const env = loadEnvironment();
   const filters = filtersFromArgs(args);
   const plan = await planRun({
-    providers: PROVIDERS,
-    suites: SUITES,
+    providers,
+    suites: wiring.suites.suites,
     filters,
     timeoutMs: 0,
     env,
@@ -28,11 +28,11 @@ export async function runList(args: ListArgs): Promise<number> {
     embeddedModel: { path: '(resolved at run time)' },
   });
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(plan.cells.map(({ endpoint: _endpoint, ...cell }) => cell), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(plan.cells.map(({ target: _target, ...cell }) => cell), null, 2)}\n`);
     return 0;
   }
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  for (const provider of PROVIDERS.filter((entry) => plan.endpoints.has(entry.id))) {
+  for (const provider of providers.filter((entry) => plan.endpoints.has(entry.id))) {
     const endpoint = plan.endpoints.get(provider.id);
     const live = provider.liveVerifiedHere === true ? 'live-verified here' : `not live-verified here: ${provider.liveVerifiedHere}`;
     out(`${provider.id} — ${provider.displayName} [${provider.protocols.map((entry) => entry.protocol).join(', ')}] (${live})`);

@@ -4,11 +4,11 @@ import { UsageError } from '../matrix/usage-error.ts';
 import { printSummary } from '../reporters/console.ts';
 import { readJournal } from '../reporters/journal.ts';
 import { reportPaths, writeReports } from '../reporters/write-reports.ts';
-import { HARNESS_VERSION } from '../version.ts';
-import { PROVIDERS } from '../../providers/index.ts';
+import { buildRunMetadata } from '../reporters/run-metadata.ts';
+import type { Wiring } from './wiring.ts';
 
 /** `matrix`: rebuilds every report of a run from its journal (e.g. after an interrupted run). */
-export async function runMatrix(args: { run: string; reportDir: string }): Promise<number> {
+export async function runMatrix(args: { run: string; reportDir: string }, wiring: Pick<Wiring, 'providers'>): Promise<number> {
   const runDir = resolve(args.reportDir, args.run);
   const paths = reportPaths(runDir);
   if (!existsSync(paths.journal)) {
@@ -18,18 +18,15 @@ export async function runMatrix(args: { run: string; reportDir: string }): Promi
   const runId = results[0]?.runId ?? args.run;
   writeReports(
     runDir,
-    {
+    buildRunMetadata({
       runId,
-      harnessVersion: HARNESS_VERSION,
-      nodeVersion: process.version,
-      platform: `${process.platform}-${process.arch}`,
       startedAt: results[0]?.startedAt ?? new Date().toISOString(),
       argv: [],
       filters: {},
       endpointVersions: {},
-      notLiveVerified: Object.fromEntries(PROVIDERS.filter((provider) => provider.liveVerifiedHere !== true).map((provider) => [provider.id, String(provider.liveVerifiedHere)])),
+      providers: wiring.providers,
       complete: false,
-    },
+    }),
     results,
     new Map(),
   );

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import lmStudio from '../../providers/lm_studio/provider.ts';
 import vllm from '../../providers/vllm/provider.ts';
-import { createLoopback } from '../protocols/shared/loopback-listener.ts';
+import { createLoopback } from '../testing/loopback-listener.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
 
 const loopback = createLoopback();
@@ -18,20 +18,20 @@ const NATIVE_LISTING = JSON.stringify({
 describe('discoverModels (loopback recorder — not live-verified here)', () => {
   it('reads LM Studio\'s native listing first: loaded state, context window and tool support', async () => {
     const { seen, baseUrl } = await loopback.listen({ status: 200, body: NATIVE_LISTING });
-    const listed = await discoverModels(lmStudio, { rootUrl: baseUrl, source: 'env', gate: { action: 'run' } }, {});
+    const listed = await discoverModels(lmStudio, { rootUrl: baseUrl, source: 'env', gate: { action: 'run' } }, undefined);
     expect(seen[0]?.url).toBe('/api/v0/models');
     expect(listed).toEqual([{ id: 'qwen3-8b', contextWindow: 32768, capabilities: { tools: true }, loaded: true }]);
   });
 
   it('uses the protocol\'s own listing (GET /v1/models) for other providers', async () => {
     const { seen, baseUrl } = await loopback.listen({ status: 200, body: JSON.stringify({ object: 'list', data: [{ id: 'served-model', object: 'model' }] }) });
-    const listed = await discoverModels(vllm, { rootUrl: baseUrl, source: 'env', gate: { action: 'run' } }, {});
+    const listed = await discoverModels(vllm, { rootUrl: baseUrl, source: 'env', gate: { action: 'run' } }, undefined);
     expect(seen[0]?.url).toBe('/v1/models');
     expect(listed?.map((model) => model.id)).toEqual(['served-model']);
   });
 
   it('answers undefined (not an exception) when nothing listens', async () => {
-    expect(await discoverModels(vllm, { rootUrl: 'http://127.0.0.1:9', source: 'env', gate: { action: 'run' } }, {})).toBeUndefined();
+    expect(await discoverModels(vllm, { rootUrl: 'http://127.0.0.1:9', source: 'env', gate: { action: 'run' } }, undefined)).toBeUndefined();
   });
 });
 

@@ -1,23 +1,22 @@
 import type { ModelListing } from '../contract/protocol-client.ts';
 import type { ProviderDefinition } from '../contract/provider.ts';
-import type { DeclaredCapabilities } from '../contract/capability.ts';
+import { CAPABILITIES, type DeclaredCapabilities } from '../contract/capability.ts';
 import type { ProviderEndpoint } from '../matrix/endpoint-plan.ts';
 import { createProtocolClient } from '../protocols/registry.ts';
 import { listLmStudioModels } from '../endpoints/lm-studio-native.ts';
 
 /** Lists a reachable server's models over the provider's first protocol; undefined when it cannot. */
-export async function discoverModels(provider: ProviderDefinition, endpoint: ProviderEndpoint, env: NodeJS.ProcessEnv): Promise<ModelListing[] | undefined> {
+export async function discoverModels(provider: ProviderDefinition, endpoint: ProviderEndpoint, apiKey: string | undefined): Promise<ModelListing[] | undefined> {
   const first = provider.protocols[0];
   if (!first || !endpoint.rootUrl) return undefined;
   if (provider.nativeModelListing === 'lm-studio-native') {
-    const apiKey = endpoint.apiKeyEnv ? env[endpoint.apiKeyEnv] : undefined;
     const native = await listLmStudioModels(endpoint.rootUrl, { timeoutMs: 3000, apiKey }).catch(() => undefined);
     if (native && native.length > 0) return native;
   }
   const client = await createProtocolClient({
     protocol: first.protocol,
     baseUrl: endpoint.rootUrl.replace(/\/+$/, '') + first.path,
-    apiKey: endpoint.apiKeyEnv ? env[endpoint.apiKeyEnv] : undefined,
+    apiKey,
     timeoutMs: 3000,
     maxRetries: 0,
   });
@@ -30,9 +29,9 @@ export async function discoverModels(provider: ProviderDefinition, endpoint: Pro
   }
 }
 
-/** "chat, tools, !vision" — declared true, and declared false marked with "!". */
+/** "chat, tools, !vision" — declared true, and declared false marked with "!", in the contract's order. */
 export function describeCapabilities(capabilities: DeclaredCapabilities): string {
-  const entries = Object.entries(capabilities);
+  const entries = CAPABILITIES.flatMap((name) => (capabilities[name] === undefined ? [] : [[name, capabilities[name]] as const]));
   if (entries.length === 0) return 'unknown';
   return entries.map(([name, value]) => (value ? name : `!${name}`)).join(', ');
 }

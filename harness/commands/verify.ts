@@ -6,17 +6,15 @@ import { containerRuntimeFor } from '../endpoints/container-option.ts';
 import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
 import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
-import { SUITES } from '../matrix/suite-catalog.ts';
 import { createProgressPrinter, printDecidedCells, printSummary } from '../reporters/console.ts';
 import { Journal, readJournal } from '../reporters/journal.ts';
-import type { RunMetadata } from '../reporters/run-metadata.ts';
+import { buildRunMetadata } from '../reporters/run-metadata.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { decidedResult } from '../runner/run-cell.ts';
 import { runCellsWithVitest } from '../runner/run-vitest.ts';
 import { isFailing } from '../verdicts/verdict.ts';
-import { PROVIDERS } from '../../providers/index.ts';
-import { HARNESS_VERSION } from '../version.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
+import type { Wiring } from './wiring.ts';
 
 export interface VerifyArgs extends FilterArgs {
   baseUrl?: string;
@@ -31,7 +29,8 @@ export interface VerifyArgs extends FilterArgs {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** `verify`: plan the matrix, run it, write every report, return the exit code. */
-export async function runVerify(args: VerifyArgs, argv: string[]): Promise<number> {
+export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring): Promise<number> {
+  const { providers, suites } = wiring;
   const env = loadEnvironment();
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
@@ -46,23 +45,23 @@ export async function runVerify(args: VerifyArgs, argv: string[]): Promise<numbe
   let launched: LaunchedEndpoint[] = [];
   try {
     const localIds = splitList(args.local);
-    const containers = await containerRuntimeFor(args.container === true, localIds, PROVIDERS.filter((provider) => provider.local).map((provider) => provider.id), log);
-    launched = await launchLocalEndpoints(containers.launch, PROVIDERS, { modelPath, logDir: runDir, env, log, container: containers.client });
+    const containers = await containerRuntimeFor(args.container === true, localIds, providers.filter((provider) => provider.local).map((provider) => provider.id), log);
+    launched = await launchLocalEndpoints(containers.launch, providers, { modelPath, logDir: runDir, env, log, container: containers.client });
     let embeddedModel: { path: string } | { error: string } | undefined;
     if (wantsEmbedded) {
       embeddedModel = await modelPath().then((path) => ({ path }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     }
     const plan = await planRun({
-      providers: PROVIDERS,
-      suites: SUITES,
+      providers,
+      suites: suites.suites,
       filters,
       timeoutMs: args.timeout,
       env,
       baseUrlFlag: args.baseUrl,
-      launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, apiKeyEnv: entry.apiKeyEnv }])),
+      launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, apiKey: entry.apiKey }])),
       unlaunchable: containers.unlaunchable,
       embeddedModel,
-      discover: (provider, endpoint) => discoverModels(provider, endpoint, env),
+      discover: discoverModels,
     });
     if (plan.cells.length === 0) {
       log('no cells match these filters; `verify list` shows what exists');
@@ -78,7 +77,7 @@ export async function runVerify(args: VerifyArgs, argv: string[]): Promise<numbe
     }
     printDecidedCells(decided, log);
     const progress = createProgressPrinter(plan.cells.length - decided.length, log);
-    await runCellsWithVitest({ runId, cells: plan.cells, journal, onCell: progress });
+    await runCellsWithVitest({ runId, cells: plan.cells, secrets: plan.secrets, suitesModule: suites.modulePath, journal, onCell: progress });
 
     const results = readJournal(paths.journal);
     const endpointVersions: Record<string, string> = {};
@@ -87,19 +86,16 @@ export async function runVerify(args: VerifyArgs, argv: string[]): Promise<numbe
       const version = result.details?.serverVersion;
       if (typeof version === 'string') endpointVersions[result.provider] ??= version;
     }
-    const run: RunMetadata = {
+    const run = buildRunMetadata({
       runId,
-      harnessVersion: HARNESS_VERSION,
-      nodeVersion: process.version,
-      platform: `${process.platform}-${process.arch}`,
       startedAt,
       finishedAt: new Date().toISOString(),
       argv,
       filters: { ...filters },
       endpointVersions,
-      notLiveVerified: Object.fromEntries(PROVIDERS.filter((provider) => provider.liveVerifiedHere !== true).map((provider) => [provider.id, String(provider.liveVerifiedHere)])),
+      providers,
       complete: results.length === plan.cells.length,
-    };
+    });
     const capabilities = new Map(
       [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
     );

@@ -13,6 +13,8 @@ export interface ChatRequest {
   tools?: ToolSpec[];
   toolChoice?: ToolChoice;
   parallelToolCalls?: boolean;
+  /** Which request field carries maxTokens where a protocol has two (OpenAI chat); from a provider quirk. */
+  maxTokensField?: 'max_tokens' | 'max_completion_tokens';
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error';

@@ -3,21 +3,14 @@ import type { ChatRequest, ChatResponse } from './chat.ts';
 import type { StreamEvent } from './stream.ts';
 import type { Transcript } from './transcript.ts';
 
-export const PROTOCOL_IDS = [
-  'openai-chat',
-  'openai-responses',
-  'anthropic-messages',
-  'bedrock-converse',
-  'ollama-native',
-  'gemini',
-  'embedded',
-] as const;
+/**
+ * The wire protocols the harness speaks, as an open registry: each protocol's module
+ * (harness/protocols/<id>/protocol.ts) adds its id here by declaration merging, so the contract
+ * names no protocol and imports none. The runtime list is harness/protocols/index.ts.
+ */
+export interface ProtocolIds {}
 
-export type ProtocolId = (typeof PROTOCOL_IDS)[number];
-
-export function isProtocolId(value: string): value is ProtocolId {
-  return (PROTOCOL_IDS as readonly string[]).includes(value);
-}
+export type ProtocolId = keyof ProtocolIds & string;
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -53,8 +46,10 @@ export interface ClientConfig {
   modelPath?: string;
   timeoutMs: number;
   maxRetries: number;
-  /** Provider-specific settings, e.g. extra headers; never secrets. */
-  options?: Record<string, string>;
+  /** The model id requests name; the embedded client reports it as its model. */
+  modelId?: string;
+  /** Gemini: the API version the SDK calls (its default when unset). */
+  apiVersion?: string;
 }
 
 /** One wire protocol spoken to one endpoint, over the protocol's official SDK. */

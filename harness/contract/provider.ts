@@ -18,11 +18,39 @@ export interface ProtocolEndpoint {
   path: string;
 }
 
+/** Request fields a quirk makes the request builder leave out (the model rejects any non-default value). */
+export type OmittedRequestField = 'temperature' | 'topP' | 'seed' | 'stop';
+
+/** What the request builder does about a quirk: data, applied to every request of the models it names. */
+export interface RequestQuirk {
+  /** Fields never sent; a test that needs one is `unsupported` for these models. */
+  omit?: OmittedRequestField[];
+  /** The request field that carries the output-token limit (OpenAI's reasoning models: max_completion_tokens). */
+  maxTokensField?: 'max_tokens' | 'max_completion_tokens';
+}
+
 /** A named behaviour difference of a provider, with the reason it exists. */
 export interface Quirk {
   name: string;
   value: boolean | string | number;
   reason: string;
+  /** Model ids or globs (`gpt-5*`) the quirk applies to; every model of the provider when absent. */
+  models?: string[];
+  /** What the request builder changes for the models it applies to; absent: informational only. */
+  request?: RequestQuirk;
+}
+
+/**
+ * A health route of the server itself (not of a wire protocol), checked with GET on the server root:
+ * non-2xx, or a JSON body whose `expect` fields differ, is unhealthy. `versionField` names the body
+ * field holding the server's version.
+ */
+export interface HealthEndpoint {
+  path: string;
+  expect?: Record<string, string>;
+  versionField?: string;
+  /** Prefix for the version string ("ollama" → "ollama 0.17.4"). */
+  versionPrefix?: string;
 }
 
 export type ProviderKind = 'cloud' | 'local' | 'embedded';
@@ -52,8 +80,10 @@ export interface ProviderDefinition {
   quirks?: Quirk[];
   /** What to tell a user when the endpoint is missing or unreachable. */
   setupHint: string;
-  /** How health is checked, in words (the check itself is the protocol client's health()). */
+  /** How health is checked, in words. */
   healthCheck: string;
+  /** The server's own health route, checked before the protocol client's health call (listing, version, …). */
+  healthEndpoint?: HealthEndpoint;
   local?: LocalLauncherId;
   /** true when this harness verifies it against a real endpoint on its own CI; else why not. */
   liveVerifiedHere: true | string;

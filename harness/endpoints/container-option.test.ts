@@ -101,7 +101,8 @@ describe('cells of a --container provider without a runtime', () => {
     expect(plan.cells).toHaveLength(2);
     for (const cell of plan.cells) {
       expect(cell.gate).toEqual({ action: 'skipped', reason });
-      expect(cell.endpoint.baseUrl).toBeUndefined();
+      expect(cell.target.rootUrl).toBeUndefined();
+      expect(cell.target.client.baseUrl).toBeUndefined();
     }
   });
 });

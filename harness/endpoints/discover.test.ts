@@ -1,3 +1,4 @@
+import { PROVIDERS } from '../../providers/index.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,7 +106,7 @@ describe('cloudProvidersWithCredentials', () => {
   it('ignores local providers and works on the registered providers by default', () => {
     const local: ProviderDefinition = { ...cloud('vllm', ['VLLM_API_KEY']), kind: 'local' };
     expect(cloudProvidersWithCredentials({ VLLM_API_KEY: 'x' }, [local])).toEqual([]);
-    expect(cloudProvidersWithCredentials({})).toEqual([]);
-    expect(cloudProvidersWithCredentials({ OPENROUTER_API_KEY: 'k', AWS_PROFILE: 'dev', GOOGLE_API_KEY: 'g', VLLM_API_KEY: 'v' })).toEqual(['bedrock', 'gemini', 'openrouter']);
+    expect(cloudProvidersWithCredentials({}, PROVIDERS)).toEqual([]);
+    expect(cloudProvidersWithCredentials({ OPENROUTER_API_KEY: 'k', AWS_PROFILE: 'dev', GOOGLE_API_KEY: 'g', VLLM_API_KEY: 'v' }, PROVIDERS)).toEqual(['bedrock', 'gemini', 'openrouter']);
   });
 });

@@ -1,5 +1,4 @@
 import type { ProviderDefinition } from '../contract/provider.ts';
-import { PROVIDERS } from '../../providers/index.ts';
 
 /** Local servers the harness knows, with the port each listens on by default. */
 export const LOCAL_SERVER_PORTS = { lm_studio: 1234, ollama: 11434, llama_cpp: 8080, vllm: 8000 } as const;
@@ -113,7 +112,7 @@ export async function discoverLocalServers(options: DiscoverOptions = {}): Promi
  * Cloud providers whose credential env var is set (non-empty). Returns provider ids only: the
  * values are never read beyond checking that they are present.
  */
-export function cloudProvidersWithCredentials(env: Readonly<Record<string, string | undefined>>, providers: readonly ProviderDefinition[] = PROVIDERS): string[] {
+export function cloudProvidersWithCredentials(env: Readonly<Record<string, string | undefined>>, providers: readonly ProviderDefinition[]): string[] {
   return providers
     .filter((provider) => provider.kind === 'cloud' && provider.auth !== undefined)
     .filter((provider) => provider.auth!.envVars.some((name) => (env[name] ?? '') !== ''))

@@ -11,16 +11,17 @@ import { inferenceThreads } from './thread-count.ts';
 export interface LaunchedEndpoint {
   providerId: string;
   rootUrl: string;
-  /** Env var the harness set to the generated key (the server checks it). */
-  apiKeyEnv?: string;
+  /** The key the server checks (the user's key from the provider's env var, else a generated one). */
+  apiKey?: string;
   version?: string;
   logFile: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the local server of each provider named with `--local`, with a generated API key placed
- * in the provider's key env var (so bad_credentials can be verified). Returns handles to stop them.
+ * Starts the local server of each provider named with `--local`, with an API key (so bad_credentials
+ * can be verified), which the handle carries to the plan; nothing is written to the environment.
+ * Returns handles to stop them.
  */
 export async function launchLocalEndpoints(
   providerIds: readonly string[],
@@ -47,7 +48,6 @@ export async function launchLocalEndpoints(
     const apiKeyEnv = provider.local === 'llama-server' ? provider.auth?.envVars[0] : undefined;
     // The user's key when set (so they know it), else a generated one.
     const apiKey = (apiKeyEnv && context.env[apiKeyEnv]) || randomBytes(24).toString('hex');
-    if (apiKeyEnv) context.env[apiKeyEnv] = apiKey;
     const logFile = join(context.logDir, `${id}-server.log`);
     mkdirSync(context.logDir, { recursive: true });
     let server: RunningServer;
@@ -73,7 +73,7 @@ export async function launchLocalEndpoints(
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });
     }
     context.log(`${id}: ${server.baseUrl} (${server.version ?? 'version unknown'}), log ${logFile}`);
-    launched.push({ providerId: id, rootUrl: server.baseUrl, apiKeyEnv, version: server.version, logFile, stop: server.stop });
+    launched.push({ providerId: id, rootUrl: server.baseUrl, apiKey: apiKeyEnv ? apiKey : undefined, version: server.version, logFile, stop: server.stop });
   }
   return launched;
 }

@@ -4,6 +4,7 @@ import type { SuiteDefinition, VerifyTestDefinition } from '../suite/define.ts';
 import { buildCells, type MatrixInputs } from './build-cells.ts';
 import type { ProviderEndpoint } from './endpoint-plan.ts';
 import type { CellFilters } from './filters.ts';
+import { testProvider } from '../testing/provider-fixture.ts';
 
 const noFilters = (): CellFilters => ({ suites: [], providers: [], models: [], tests: [], tags: [], protocols: [] });
 
@@ -22,17 +23,7 @@ const suites: SuiteDefinition[] = [
   { id: 'tools', description: '', tests: [test('single_call', ['tools'], ['tools'])] },
 ];
 
-const provider = (id: string, protocols: ProviderDefinition['protocols']): ProviderDefinition => ({
-  id,
-  displayName: id,
-  kind: 'local',
-  protocols,
-  baseUrl: { env: `${id.toUpperCase()}_BASE_URL` },
-  models: [],
-  setupHint: `start ${id}`,
-  healthCheck: '',
-  liveVerifiedHere: true,
-});
+const provider = (id: string, protocols: ProviderDefinition['protocols']): ProviderDefinition => testProvider({ id, protocols, baseUrl: { env: `${id.toUpperCase()}_BASE_URL` } });
 
 const alpha = provider('alpha', [
   { protocol: 'openai-chat', path: '/v1' },
@@ -69,7 +60,7 @@ describe('buildCells', () => {
     expect(cells).toHaveLength(12);
     expect(cells[0]).toMatchObject({
       id: 'alpha/a1/openai-chat/core.health',
-      endpoint: { baseUrl: 'http://h:1/v1', setupHint: 'start alpha' },
+      target: { setupHint: 'start alpha', client: { baseUrl: 'http://h:1/v1' } },
       tags: ['smoke'],
       assertion: 'protocol',
       timeoutMs: 1000,
@@ -110,6 +101,6 @@ describe('buildCells', () => {
     const cells = buildCells(inputs({}, new Map([['beta', skipped]])));
     expect(cells).toHaveLength(3);
     expect(cells.every((cell) => cell.provider === 'beta' && cell.gate.action === 'skipped' && cell.gate.reason === 'no endpoint: start beta')).toBe(true);
-    expect(cells[0]?.endpoint.baseUrl).toBeUndefined();
+    expect(cells[0]?.target.client.baseUrl).toBeUndefined();
   });
 });

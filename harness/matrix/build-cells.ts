@@ -2,9 +2,10 @@ import type { ProtocolId } from '../contract/protocol-client.ts';
 import type { ModelSpec, ProviderDefinition } from '../contract/provider.ts';
 import type { SuiteDefinition } from '../suite/define.ts';
 import { cellId, type Cell } from './cell.ts';
-import { endpointForProtocol, type ProviderEndpoint } from './endpoint-plan.ts';
+import type { ProviderEndpoint } from './endpoint-plan.ts';
 import { selected, type CellFilters } from './filters.ts';
 import { capabilityGate } from './gating.ts';
+import { planTarget } from './target-plan.ts';
 
 export interface MatrixInputs {
   providers: readonly ProviderDefinition[];
@@ -33,6 +34,7 @@ export function buildCells(inputs: MatrixInputs): Cell[] {
       if (!selected(model.id, filters.models)) continue;
       for (const protocol of protocolsOf(provider, model)) {
         if (!selected(protocol, filters.protocols)) continue;
+        const target = planTarget(provider, model, protocol, endpoint, inputs.timeoutMs);
         for (const suite of inputs.suites) {
           if (!selected(suite.id, filters.suites)) continue;
           for (const test of suite.tests) {
@@ -47,7 +49,7 @@ export function buildCells(inputs: MatrixInputs): Cell[] {
               tags: test.tags,
               assertion: test.assertion,
               gate,
-              endpoint: endpointForProtocol(provider, endpoint, protocol),
+              target,
               timeoutMs: test.timeoutMs ?? inputs.timeoutMs,
             });
           }

@@ -1,22 +1,47 @@
-import type { Capability } from '../contract/capability.ts';
-import type { ProtocolId } from '../contract/protocol-client.ts';
+import type { Capability, DeclaredCapabilities } from '../contract/capability.ts';
+import type { ClientConfig, ProtocolId } from '../contract/protocol-client.ts';
+import type { HealthEndpoint, ModelSpec, Quirk } from '../contract/provider.ts';
+import type { ErrorKind, FailureLayer } from '../contract/verify-error.ts';
 import type { AssertionKind } from '../verdicts/verdict.ts';
 
-/** How the harness reaches one provider's endpoint: names of env vars, never their values. */
-export interface EndpointPlan {
-  /** SDK base URL for this protocol, when known (already joined with the protocol path). */
-  baseUrl?: string;
-  /** Env var holding the credential, when one is set. The worker reads the value itself. */
-  apiKeyEnv?: string;
-  region?: string;
-  /** Embedded: GGUF path. */
-  modelPath?: string;
+/** The settings of a cell's protocol client: plain data, never a secret (the credential is a reference). */
+export interface ClientSettings extends Omit<ClientConfig, 'apiKey'> {
+  /** Key of the credential in the run's secrets, which reach workers apart from cells. */
+  secretRef?: string;
+}
+
+/** Credentials of a run by reference: built by the plan, provided to workers on their own channel. */
+export type Secrets = Readonly<Record<string, string>>;
+
+/** Everything a worker needs to reach and describe one provider × model × protocol. */
+export interface TargetPlan {
+  providerId: string;
+  providerName: string;
+  /** The resolved model: pinned metadata, or what the server's listing said. */
+  model: ModelSpec;
+  /** What a test can count on: the model's declared capabilities with the protocol's limits merged over. */
+  capabilities: DeclaredCapabilities;
+  quirks: Quirk[];
+  /** Whether requests carry a credential the server checks ("configured"), none is needed, or unknown. */
+  auth: 'configured' | 'none' | 'unknown';
   /** A user-facing hint for when the endpoint cannot be reached. */
   setupHint: string;
+  /** The server root the target talks to, for messages ("unreachable: <url>"). */
+  rootUrl?: string;
+  /** What the endpoint being unreachable means for the target's cells (see ProviderEndpoint). */
+  onUnreachable: 'error' | 'skipped';
+  /** The server's own health route, with its absolute URL. */
+  healthEndpoint?: HealthEndpoint & { url: string };
+  client: ClientSettings;
 }
 
 /** What to do with a cell before running it. */
-export type Gate = { action: 'run' } | { action: 'unsupported'; reason: string } | { action: 'skipped'; reason: string };
+export type Gate =
+  | { action: 'run' }
+  | { action: 'unsupported'; reason: string }
+  | { action: 'skipped'; reason: string }
+  /** Decided before running: the endpoint failed (e.g. its listing answered 401) or could not be reached. */
+  | { action: 'fail' | 'error'; reason: string; layer: FailureLayer; kind?: ErrorKind };
 
 /** One provider × model × protocol × test. Plain data: it crosses into vitest workers. */
 export interface Cell {
@@ -30,7 +55,8 @@ export interface Cell {
   tags: string[];
   assertion: AssertionKind;
   gate: Gate;
-  endpoint: EndpointPlan;
+  /** The whole target, resolved by the plan: the worker never looks the provider up again. */
+  target: TargetPlan;
   timeoutMs: number;
 }
 

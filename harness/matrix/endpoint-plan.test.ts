@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderDefinition } from '../contract/provider.ts';
-import { endpointForProtocol, planProviderEndpoint, type EndpointInputs } from './endpoint-plan.ts';
+import { credentialValue, planProviderEndpoint, type EndpointInputs } from './endpoint-plan.ts';
+import { planTarget } from './target-plan.ts';
+import { testProvider } from '../testing/provider-fixture.ts';
 
-function provider(overrides: Partial<ProviderDefinition> = {}): ProviderDefinition {
-  return {
+const provider = (overrides: Partial<ProviderDefinition> = {}): ProviderDefinition =>
+  testProvider({
     id: 'local_srv',
-    displayName: 'Local server',
-    kind: 'local',
-    protocols: [
-      { protocol: 'openai-chat', path: '/v1' },
-      { protocol: 'anthropic-messages', path: '' },
-    ],
+    protocols: [{ protocol: 'openai-chat', path: '/v1' }, { protocol: 'anthropic-messages', path: '' }],
     baseUrl: { default: 'http://127.0.0.1:8080', env: 'LOCAL_SRV_BASE_URL' },
-    models: [],
     setupHint: 'start the server',
-    healthCheck: 'GET /v1/models',
-    liveVerifiedHere: true,
     ...overrides,
-  };
-}
+  });
 
 const inputs = (overrides: Partial<EndpointInputs> = {}): EndpointInputs => ({ env: {}, launched: {}, ...overrides });
 
@@ -57,19 +50,24 @@ describe('planProviderEndpoint: credentials and settings', () => {
   it('skips every cell when a required credential is missing, naming the env vars', () => {
     const plan = planProviderEndpoint(authed, inputs({ env: { SRV_API_KEY: '' } }));
     expect(plan.gate).toEqual({ action: 'skipped', reason: 'no credentials: set SRV_API_KEY or SRV_TOKEN' });
-    expect(plan.apiKeyEnv).toBeUndefined();
+    expect(plan.credential).toBeUndefined();
   });
 
   it('picks the first env var that is set (by name, never the value)', () => {
-    const plan = planProviderEndpoint(authed, inputs({ env: { SRV_TOKEN: 'secret-value' } }));
-    expect(plan.apiKeyEnv).toBe('SRV_TOKEN');
+    const env = { SRV_TOKEN: 'secret-value' };
+    const plan = planProviderEndpoint(authed, inputs({ env }));
+    expect(plan.credential).toEqual({ ref: 'local_srv', from: 'SRV_TOKEN' });
+    expect(credentialValue('local_srv', plan, inputs({ env }))).toBe('secret-value');
     expect(plan.gate).toEqual({ action: 'run' });
     expect(JSON.stringify(plan)).not.toContain('secret-value');
   });
 
-  it('uses the key env of a launched server', () => {
-    const plan = planProviderEndpoint(authed, inputs({ launched: { local_srv: { rootUrl: 'http://l:1', apiKeyEnv: 'LAUNCHED_KEY' } } }));
-    expect(plan).toMatchObject({ apiKeyEnv: 'LAUNCHED_KEY', gate: { action: 'run' } });
+  it('uses the key of a launched server', () => {
+    const launched = { local_srv: { rootUrl: 'http://l:1', apiKey: 'generated-key' } };
+    const plan = planProviderEndpoint(authed, inputs({ launched }));
+    expect(plan).toMatchObject({ credential: { ref: 'local_srv', from: '--local' }, gate: { action: 'run' } });
+    expect(JSON.stringify(plan)).not.toContain('generated-key');
+    expect(credentialValue('local_srv', plan, inputs({ launched }))).toBe('generated-key');
   });
 
   it('an optional credential that is missing does not skip', () => {
@@ -99,22 +97,35 @@ describe('planProviderEndpoint: embedded', () => {
   });
 });
 
-describe('endpointForProtocol', () => {
+describe('planTarget', () => {
   it('joins the root URL with the protocol path, trimming trailing slashes', () => {
     const p = provider();
     const endpoint = planProviderEndpoint(p, inputs({ baseUrlFlag: 'http://h:9//', env: { SRV_API_KEY: 'k' } }));
-    expect(endpointForProtocol(p, endpoint, 'openai-chat')).toEqual({
+    expect(planTarget(p, { id: 'm', displayName: 'm', capabilities: {} }, 'openai-chat', endpoint, 1000).client).toEqual({
+      protocol: 'openai-chat',
       baseUrl: 'http://h:9/v1',
-      apiKeyEnv: undefined,
+      secretRef: undefined,
       region: undefined,
       modelPath: undefined,
-      setupHint: 'start the server',
+      modelId: 'm',
+      timeoutMs: 1000,
+      maxRetries: 2,
     });
-    expect(endpointForProtocol(p, endpoint, 'anthropic-messages').baseUrl).toBe('http://h:9');
+    expect(planTarget(p, { id: 'm', displayName: 'm', capabilities: {} }, 'anthropic-messages', endpoint, 1000).client.baseUrl).toBe('http://h:9');
   });
 
   it('leaves baseUrl undefined without a root URL', () => {
     const p = provider({ kind: 'cloud', baseUrl: undefined });
-    expect(endpointForProtocol(p, planProviderEndpoint(p, inputs()), 'openai-chat').baseUrl).toBeUndefined();
+    expect(planTarget(p, { id: 'm', displayName: 'm', capabilities: {} }, 'openai-chat', planProviderEndpoint(p, inputs()), 1000).client.baseUrl).toBeUndefined();
+  });
+
+  it('carries the resolved model, its effective capabilities, quirks, auth and the credential by reference only', () => {
+    const p = provider({ auth: { envVars: ['SRV_API_KEY'], required: false }, quirks: [{ name: 'q', value: true, reason: 'r' }] });
+    const env = { SRV_API_KEY: 'secret-value' };
+    const model = { id: 'listed', displayName: 'Listed', contextWindow: 4096, capabilities: { tools: true, seed: true } };
+    const plan = planTarget(p, model, 'anthropic-messages', planProviderEndpoint(p, inputs({ env })), 1000);
+    expect(plan).toMatchObject({ model, capabilities: { tools: true, seed: false, temperature: false }, quirks: [{ name: 'q' }], auth: 'configured', setupHint: 'start the server' });
+    expect(plan.client.secretRef).toBe('local_srv');
+    expect(JSON.stringify(plan)).not.toContain('secret-value');
   });
 });

@@ -1,35 +1,47 @@
-import type { ProtocolId } from '../contract/protocol-client.ts';
 import type { ProviderDefinition } from '../contract/provider.ts';
-import type { EndpointPlan, Gate } from './cell.ts';
+import type { Gate } from './cell.ts';
 
-/** Where a provider's endpoint comes from for this run. */
+/** Where a provider's endpoint comes from for this run. Never holds a secret's value. */
 export interface ProviderEndpoint {
   /** Server root URL (before the protocol path), when known. */
   rootUrl?: string;
   /** Where rootUrl came from, for `verify list` and reports. */
   source: 'flag' | 'env' | 'local' | 'default' | 'none';
-  apiKeyEnv?: string;
+  /** Where the credential comes from, when one is configured: its env var's name, or the server the harness launched. */
+  credential?: { ref: string; from: string };
   region?: string;
   modelPath?: string;
+  /**
+   * What an unreachable endpoint means: `error` when the user configured it (flag, env var, --local,
+   * or credentials), `skipped` for a default address nobody set up, or with --skip-unreachable.
+   */
+  onUnreachable: 'error' | 'skipped';
   /** Set when no cell of this provider can run (missing credentials or endpoint). */
   gate: Gate;
+}
+
+/** A server the harness launched (`--local`): its root URL and the key it checks, if any. */
+export interface LaunchedServer {
+  rootUrl: string;
+  apiKey?: string;
 }
 
 export interface EndpointInputs {
   env: Readonly<Record<string, string | undefined>>;
   /** `--base-url`, valid only with one provider selected. */
   baseUrlFlag?: string;
-  /** Root URLs of servers the harness launched (`--local`), by provider id. */
-  launched: Readonly<Record<string, { rootUrl: string; apiKeyEnv?: string }>>;
+  /** Servers the harness launched (`--local`), by provider id. */
+  launched: Readonly<Record<string, LaunchedServer>>;
   /** Providers named with `--local` whose server could not be started, with why (e.g. no container runtime). */
   unlaunchable?: Readonly<Record<string, string>>;
   /** Embedded model path, or the reason it could not be resolved. */
   embeddedModel?: { path: string } | { error: string };
+  /** `--skip-unreachable`: an unreachable endpoint is `skipped` even when configured (laptops). */
+  skipUnreachable?: boolean;
 }
 
-function joinUrl(root: string, path: string): string {
-  return root.replace(/\/+$/, '') + path;
-}
+/** What `credential.from` says for a key of a server the harness launched. */
+export const LAUNCHED_CREDENTIAL = '--local';
 
 export function planProviderEndpoint(provider: ProviderDefinition, inputs: EndpointInputs): ProviderEndpoint {
   const launched = inputs.launched[provider.id];
@@ -42,39 +54,38 @@ export function planProviderEndpoint(provider: ProviderDefinition, inputs: Endpo
   else if (fromEnv) [rootUrl, source] = [fromEnv, 'env'];
   else if (provider.baseUrl?.default) [rootUrl, source] = [provider.baseUrl.default, 'default'];
 
-  const apiKeyEnv = launched?.apiKeyEnv ?? provider.auth?.envVars.find((name) => (inputs.env[name] ?? '') !== '');
+  const credentialFrom = launched?.apiKey ? LAUNCHED_CREDENTIAL : provider.auth?.envVars.find((name) => (inputs.env[name] ?? '') !== '');
+  const credential = credentialFrom ? { ref: provider.id, from: credentialFrom } : undefined;
   const region = Object.keys(provider.settingsEnv ?? {})
     .map((name) => inputs.env[name])
     .find((value) => value !== undefined && value !== '');
 
-  let gate: Gate = { action: 'run' };
-  let modelPath: string | undefined;
   const unlaunchable = inputs.unlaunchable?.[provider.id];
   if (unlaunchable !== undefined) {
     // The user asked for a server the harness starts: never test whatever else the env points at.
-    return { source: 'local', apiKeyEnv: undefined, region, gate: { action: 'skipped', reason: unlaunchable } };
+    return { source: 'local', region, onUnreachable: 'skipped', gate: { action: 'skipped', reason: unlaunchable } };
   }
+
+  let gate: Gate = { action: 'run' };
+  let modelPath: string | undefined;
   if (provider.kind === 'embedded') {
     const model = inputs.embeddedModel;
     if (!model) gate = { action: 'skipped', reason: 'embedded model not resolved' };
     else if ('error' in model) gate = { action: 'skipped', reason: model.error };
     else modelPath = model.path;
-  } else if (provider.auth?.required && !apiKeyEnv) {
+  } else if (provider.auth?.required && !credential) {
     gate = { action: 'skipped', reason: `no credentials: set ${provider.auth.envVars.join(' or ')}` };
   } else if (!rootUrl && provider.kind !== 'cloud') {
     gate = { action: 'skipped', reason: `no endpoint: ${provider.setupHint}` };
   }
-  return { rootUrl, source, apiKeyEnv, region, modelPath, gate };
+  const configured = source === 'flag' || source === 'env' || source === 'local' || credential !== undefined;
+  const onUnreachable = configured && !inputs.skipUnreachable ? 'error' : 'skipped';
+  return { rootUrl, source, credential, region, modelPath, onUnreachable, gate };
 }
 
-/** The endpoint plan of one protocol of a provider, as it travels in a cell. */
-export function endpointForProtocol(provider: ProviderDefinition, endpoint: ProviderEndpoint, protocol: ProtocolId): EndpointPlan {
-  const path = provider.protocols.find((entry) => entry.protocol === protocol)?.path ?? '';
-  return {
-    baseUrl: endpoint.rootUrl ? joinUrl(endpoint.rootUrl, path) : undefined,
-    apiKeyEnv: endpoint.apiKeyEnv,
-    region: endpoint.region,
-    modelPath: endpoint.modelPath,
-    setupHint: provider.setupHint,
-  };
+/** The value of an endpoint's credential (the launched server's key, or the env var's value). */
+export function credentialValue(providerId: string, endpoint: ProviderEndpoint, inputs: EndpointInputs): string | undefined {
+  const from = endpoint.credential?.from;
+  if (!from) return undefined;
+  return from === LAUNCHED_CREDENTIAL ? inputs.launched[providerId]?.apiKey : inputs.env[from];
 }

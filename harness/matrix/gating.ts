@@ -1,6 +1,6 @@
 import type { Capability, DeclaredCapabilities } from '../contract/capability.ts';
 import type { ProtocolId } from '../contract/protocol-client.ts';
-import { PROTOCOL_LIMITS } from '../protocols/protocol-capabilities.ts';
+import { protocolLimits } from '../protocols/registry.ts';
 import type { Gate } from './cell.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { Gate } from './cell.ts';
  * model declares a required capability absent. Unknown (undeclared) capabilities run.
  */
 export function capabilityGate(requires: readonly Capability[], declared: DeclaredCapabilities, protocol: ProtocolId): Gate {
-  const limits = PROTOCOL_LIMITS[protocol];
+  const limits = protocolLimits(protocol);
   const protocolLacks = requires.filter((capability) => limits[capability] === false);
   if (protocolLacks.length > 0) {
     return { action: 'unsupported', reason: `the ${protocol} protocol has no ${protocolLacks.join(', ')}` };

@@ -5,6 +5,7 @@ import type { SuiteDefinition } from '../suite/define.ts';
 import type { CellFilters } from './filters.ts';
 import { DISCOVERED_PLACEHOLDER, planRun, type RunPlanInputs } from './plan-run.ts';
 import { UsageError } from './usage-error.ts';
+import { testProvider } from '../testing/provider-fixture.ts';
 
 const suites: SuiteDefinition[] = [
   {
@@ -19,11 +20,8 @@ const suites: SuiteDefinition[] = [
   },
 ];
 
-const local: ProviderDefinition = {
+const local = testProvider({
   id: 'llama_cpp',
-  displayName: 'llama.cpp',
-  kind: 'local',
-  protocols: [{ protocol: 'openai-chat', path: '/v1' }],
   baseUrl: { default: 'http://127.0.0.1:8080', env: 'LLAMA_CPP_BASE_URL' },
   models: [
     { id: 'pinned-listed', displayName: 'Pinned listed', capabilities: { streaming: false } },
@@ -31,23 +29,16 @@ const local: ProviderDefinition = {
   ],
   discoverModels: true,
   setupHint: 'run scripts/setup/llama-server.sh',
-  healthCheck: '',
-  liveVerifiedHere: true,
-};
-const cloud: ProviderDefinition = {
+});
+const cloud = testProvider({
   id: 'openai',
-  displayName: 'OpenAI',
   kind: 'cloud',
-  protocols: [
-    { protocol: 'openai-chat', path: '' },
-    { protocol: 'openai-responses', path: '' },
-  ],
+  protocols: [{ protocol: 'openai-chat', path: '' }, { protocol: 'openai-responses', path: '' }],
   auth: { envVars: ['OPENAI_API_KEY'], required: true },
   models: [{ id: 'gpt-x', displayName: 'GPT X', capabilities: {} }],
   setupHint: 'set OPENAI_API_KEY',
-  healthCheck: '',
   liveVerifiedHere: 'no key on CI',
-};
+});
 const embedded: ProviderDefinition = { ...local, id: 'embedded', kind: 'embedded', protocols: [{ protocol: 'embedded', path: '' }], models: [], discoverModels: false };
 
 const filters = (overrides: Partial<CellFilters> = {}): CellFilters => ({ suites: [], providers: [], models: [], tests: [], tags: [], protocols: [], ...overrides });
@@ -91,7 +82,7 @@ describe('planRun: validation', () => {
     expect(await usageError(planRun(inputs({ baseUrlFlag: 'http://x:1' })))).toContain('--base-url needs exactly one --provider (selected: llama_cpp, openai)');
     const plan = await planRun(inputs({ baseUrlFlag: 'http://x:1', filters: filters({ providers: ['llama_cpp'] }) }));
     expect(plan.endpoints.get('llama_cpp')).toMatchObject({ rootUrl: 'http://x:1', source: 'flag' });
-    expect(plan.cells[0]?.endpoint.baseUrl).toBe('http://x:1/v1');
+    expect(plan.cells[0]?.target.client.baseUrl).toBe('http://x:1/v1');
   });
 });
 
@@ -106,6 +97,23 @@ describe('planRun: models', () => {
     ]);
     const gates = plan.cells.filter((cell) => cell.provider === 'llama_cpp').map((cell) => `${cell.model}:${cell.test}:${cell.gate.action}`);
     expect(gates).toEqual(['pinned-listed:health:run', 'pinned-listed:text_stream:unsupported', 'extra:health:run', 'extra:text_stream:run']);
+  });
+
+  it('carries what the server listed (capabilities, context window) in each cell\'s target, for the worker', async () => {
+    const plan = await planRun(inputs({ discover: discover([{ id: 'extra', contextWindow: 2048, capabilities: { streaming: true, tools: false } }]) }));
+    const cell = plan.cells.find((entry) => entry.model === 'extra');
+    expect(cell?.target.model).toEqual({ id: 'extra', displayName: 'extra', contextWindow: 2048, capabilities: { streaming: true, tools: false } });
+    expect(cell?.target.capabilities).toEqual({ streaming: true, tools: false });
+  });
+
+  it('hands credentials to the discoverer and keeps them in plan.secrets, apart from the cells', async () => {
+    const seen: Array<string | undefined> = [];
+    const plan = await planRun(inputs({ discover: async (_provider, _endpoint, apiKey) => (seen.push(apiKey), undefined) }));
+    expect(plan.secrets).toEqual({ openai: 'sk-test' });
+    expect(seen).toEqual([undefined]);
+    const openaiCell = plan.cells.find((entry) => entry.provider === 'openai');
+    expect(openaiCell?.target).toMatchObject({ auth: 'configured', client: { secretRef: 'openai' } });
+    expect(JSON.stringify(plan.cells)).not.toContain('sk-test');
   });
 
   it('keeps the pinned list when discovery returns nothing', async () => {

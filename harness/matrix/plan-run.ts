@@ -2,8 +2,8 @@ import type { ModelListing } from '../contract/protocol-client.ts';
 import type { ModelSpec, ProviderDefinition } from '../contract/provider.ts';
 import type { SuiteDefinition } from '../suite/define.ts';
 import { buildCells } from './build-cells.ts';
-import type { Cell } from './cell.ts';
-import { planProviderEndpoint, type EndpointInputs, type ProviderEndpoint } from './endpoint-plan.ts';
+import type { Cell, Secrets } from './cell.ts';
+import { credentialValue, planProviderEndpoint, type EndpointInputs, type ProviderEndpoint } from './endpoint-plan.ts';
 import { checkNames, isGlob, matchesName, selected, type CellFilters } from './filters.ts';
 import { UsageError, unknownNameError } from './usage-error.ts';
 
@@ -13,7 +13,7 @@ export interface RunPlanInputs extends EndpointInputs {
   filters: CellFilters;
   timeoutMs: number;
   /** Lists the models a reachable server serves (for providers with discoverModels). */
-  discover?: (provider: ProviderDefinition, endpoint: ProviderEndpoint) => Promise<ModelListing[] | undefined>;
+  discover?: (provider: ProviderDefinition, endpoint: ProviderEndpoint, apiKey: string | undefined) => Promise<ModelListing[] | undefined>;
 }
 
 /** Model id of the row a provider with no pinned or discovered model gets. */
@@ -23,6 +23,8 @@ export interface RunPlan {
   cells: Cell[];
   endpoints: Map<string, ProviderEndpoint>;
   models: Map<string, ModelSpec[]>;
+  /** Credential values by the reference cells carry; handed to workers apart from cells, never written anywhere. */
+  secrets: Secrets;
 }
 
 function fromListing(listing: ModelListing): ModelSpec {
@@ -45,12 +47,15 @@ export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
 
   const endpoints = new Map<string, ProviderEndpoint>();
   const models = new Map<string, ModelSpec[]>();
+  const secrets: Record<string, string> = {};
   for (const provider of chosen) {
     const endpoint = planProviderEndpoint(provider, inputs);
     endpoints.set(provider.id, endpoint);
+    const apiKey = credentialValue(provider.id, endpoint, inputs);
+    if (endpoint.credential && apiKey) secrets[endpoint.credential.ref] = apiKey;
     let list: ModelSpec[] = [...provider.models];
     if (provider.discoverModels && endpoint.gate.action === 'run' && endpoint.rootUrl && inputs.discover) {
-      const listed = await inputs.discover(provider, endpoint);
+      const listed = await inputs.discover(provider, endpoint, apiKey);
       if (listed && listed.length > 0) {
         const pinned = list.filter((model) => listed.some((entry) => entry.id === model.id));
         const unpinned = listed.filter((entry) => !list.some((model) => model.id === entry.id)).map(fromListing);
@@ -85,5 +90,5 @@ export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
   }
 
   const cells = buildCells({ providers: chosen, suites: inputs.suites, filters, models, endpoints, timeoutMs: inputs.timeoutMs });
-  return { cells, endpoints, models };
+  return { cells, endpoints, models, secrets };
 }

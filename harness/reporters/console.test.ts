@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../matrix/cell.ts';
+import { fakeTargetPlan } from '../testing/fake-target.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { createProgressPrinter, printDecidedCells } from './console.ts';
 
@@ -15,7 +16,7 @@ function cell(test: string, gate: Cell['gate'], provider = 'openai'): Cell {
     tags: [],
     assertion: 'protocol',
     gate,
-    endpoint: { setupHint: '' },
+    target: fakeTargetPlan(),
     timeoutMs: 1000,
   };
 }

@@ -1,4 +1,4 @@
-import type { Cell } from '../matrix/cell.ts';
+import type { Cell, Secrets } from '../matrix/cell.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 
 /** What the runner hands to vitest workers (provide/inject) and gets back (task meta). */
@@ -6,6 +6,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     cells: Cell[];
     runId: string;
+    /** Credentials by the reference a cell's client settings carry: their own channel, never process.env. */
+    secrets: Secrets;
+    /** File path of the suites module (its `SUITES` export) the CLI wired in. */
+    suitesModule: string;
   }
   interface TaskMeta {
     cell?: CellResult;

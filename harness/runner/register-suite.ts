@@ -1,26 +1,26 @@
 import './provided-context.ts';
 import { afterAll, describe, inject, test } from 'vitest';
-import { targetKey, type Cell } from '../matrix/cell.ts';
+import { targetKey, type Cell, type Secrets } from '../matrix/cell.ts';
 import type { SuiteDefinition, Target } from '../suite/define.ts';
 import { VerifyError } from '../contract/verify-error.ts';
-import { createTarget } from './target-factory.ts';
+import { createTarget } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 
 type Prepared = { target: Target; close(): Promise<void> } | { unavailable: CellResult['verdict']; reason: string; layer?: VerifyError['layer'] };
 
-/** Targets are shared by every suite file in a worker, and checked for reachability once. */
+/** Targets are shared by every suite in a worker, and checked for reachability once. */
 const prepared = new Map<string, Promise<Prepared>>();
 
-async function prepare(cell: Cell): Promise<Prepared> {
+async function prepare(cell: Cell, secrets: Secrets): Promise<Prepared> {
   try {
-    const handle = await createTarget(cell);
+    const handle = await createTarget(cell.target, { secrets });
     try {
       await handle.target.client.health({ signal: AbortSignal.timeout(Math.min(cell.timeoutMs, 60_000)) });
     } catch (error) {
       if (error instanceof VerifyError && (error.kind === 'network' || error.kind === 'timeout')) {
         await handle.close();
-        return { unavailable: 'skipped', reason: `endpoint unreachable: ${cell.endpoint.setupHint} (${error.message})` };
+        return { unavailable: 'skipped', reason: `endpoint unreachable: ${cell.target.setupHint} (${error.message})` };
       }
       // A reachable endpoint that fails its health check is kept: health_check will report it.
     }
@@ -31,25 +31,25 @@ async function prepare(cell: Cell): Promise<Prepared> {
   }
 }
 
-function preparedFor(cell: Cell): Promise<Prepared> {
+function preparedFor(cell: Cell, secrets: Secrets): Promise<Prepared> {
   const key = targetKey(cell);
   let entry = prepared.get(key);
   if (!entry) {
-    entry = prepare(cell);
+    entry = prepare(cell, secrets);
     prepared.set(key, entry);
   }
   return entry;
 }
 
 /**
- * Registers one vitest test per runnable cell of `suite`, grouped by target. The test's verdict
- * travels to the runner in task meta; a failing verdict also fails the vitest test.
+ * Registers one vitest test per runnable cell of the given suites (in suite order, grouped by
+ * target). The test's verdict travels to the runner in task meta; a failing verdict also fails
+ * the vitest test. Targets are closed after the last test.
  */
-export function registerSuite(suite: SuiteDefinition): void {
+export function registerSuites(suites: readonly SuiteDefinition[]): void {
   const runId = inject('runId');
-  const cells = inject('cells').filter((cell) => cell.suite === suite.id && cell.gate.action === 'run');
-  const groups = Map.groupBy(cells, targetKey);
-
+  const secrets = inject('secrets');
+  const cells = inject('cells').filter((cell) => cell.gate.action === 'run');
   afterAll(async () => {
     for (const entry of prepared.values()) {
       const value = await entry;
@@ -57,14 +57,18 @@ export function registerSuite(suite: SuiteDefinition): void {
     }
     prepared.clear();
   });
+  for (const suite of suites) registerSuite(suite, runId, secrets, cells.filter((cell) => cell.suite === suite.id));
+}
 
+function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, cells: readonly Cell[]): void {
+  const groups = Map.groupBy(cells, targetKey);
   for (const [key, group] of groups) {
     describe(key, () => {
       for (const cell of group) {
         const definition = suite.tests.find((entry) => entry.id === cell.test);
         if (!definition) continue;
         test(cell.id, { timeout: cell.timeoutMs + 30_000 }, async ({ task, skip }) => {
-          const ready = await preparedFor(cell);
+          const ready = await preparedFor(cell, secrets);
           const result =
             'target' in ready
               ? await runCell(cell, runId, definition, ready.target)

@@ -4,6 +4,7 @@ import type { ProtocolClient } from '../contract/protocol-client.ts';
 import { VerifyError } from '../contract/verify-error.ts';
 import type { Cell } from '../matrix/cell.ts';
 import { createTranscript } from '../protocols/shared/transcript.ts';
+import { fakeTarget, fakeTargetPlan } from '../testing/fake-target.ts';
 import type { Target, TestContext, VerifyTestDefinition } from '../suite/define.ts';
 import { CheckFailure, protocolCheck } from '../verdicts/check-failure.ts';
 import { decidedResult, runCell } from './run-cell.ts';
@@ -35,21 +36,7 @@ function scriptedClient(steps: Step[]): ProtocolClient {
   };
 }
 
-function target(steps: Step[]): Target {
-  const client = scriptedClient(steps);
-  return {
-    providerId: 'fake',
-    providerName: 'Fake',
-    model: { id: 'fake-model', displayName: 'Fake', capabilities: {} },
-    protocol: 'openai-chat',
-    capabilities: {},
-    quirks: [],
-    client,
-    auth: 'none',
-    clientWith: async () => client,
-    quirk: () => undefined,
-  };
-}
+const target = (steps: Step[]): Promise<Target> => fakeTarget(scriptedClient(steps));
 
 const cell: Cell = {
   id: 'fake/fake-model/openai-chat/core.chat',
@@ -62,7 +49,7 @@ const cell: Cell = {
   tags: ['smoke'],
   assertion: 'protocol',
   gate: { action: 'run' },
-  endpoint: { setupHint: '' },
+  target: fakeTargetPlan(),
   timeoutMs: 2000,
 };
 
@@ -75,7 +62,7 @@ const chatOnce = definition(async ({ target: t, signal }) => {
 
 describe('runCell', () => {
   it('a body that returns is a pass with the cell fields copied', async () => {
-    const result = await runCell(cell, 'run-1', chatOnce, target([answer]));
+    const result = await runCell(cell, 'run-1', chatOnce, await target([answer]));
     expect(result).toMatchObject({
       runId: 'run-1',
       suite: 'core',
@@ -94,21 +81,21 @@ describe('runCell', () => {
   });
 
   it('a CheckFailure is a fail in its layer', async () => {
-    const result = await runCell(cell, 'r', chatOnce, target([{ ...answer, finishReason: 'length' }]));
+    const result = await runCell(cell, 'r', chatOnce, await target([{ ...answer, finishReason: 'length' }]));
     expect(result).toMatchObject({ verdict: 'fail', layer: 'protocol', message: 'finish length' });
-    const model = await runCell(cell, 'r', definition(async () => { throw new CheckFailure('model', 'wrong'); }), target([]));
+    const model = await runCell(cell, 'r', definition(async () => { throw new CheckFailure('model', 'wrong'); }), await target([]));
     expect(model).toMatchObject({ verdict: 'fail', layer: 'model', message: 'wrong' });
   });
 
   it('a VerifyError timeout from the client is an error; an auth error is a fail', async () => {
     const timeout = new VerifyError({ kind: 'timeout', layer: 'transport', message: 'openai-chat: timeout' });
-    expect(await runCell(cell, 'r', chatOnce, target([timeout]))).toMatchObject({ verdict: 'error', kind: 'timeout', layer: 'transport', message: 'openai-chat: timeout' });
+    expect(await runCell(cell, 'r', chatOnce, await target([timeout]))).toMatchObject({ verdict: 'error', kind: 'timeout', layer: 'transport', message: 'openai-chat: timeout' });
     const auth = new VerifyError({ kind: 'auth', layer: 'protocol', message: 'bad key', status: 401 });
-    expect(await runCell(cell, 'r', chatOnce, target([auth]))).toMatchObject({ verdict: 'fail', kind: 'auth', layer: 'protocol' });
+    expect(await runCell(cell, 'r', chatOnce, await target([auth]))).toMatchObject({ verdict: 'fail', kind: 'auth', layer: 'protocol' });
   });
 
   it('a plain Error is an infra error', async () => {
-    expect(await runCell(cell, 'r', chatOnce, target([]))).toMatchObject({ verdict: 'error', layer: 'infra', message: 'harness error: Error: script ran out' });
+    expect(await runCell(cell, 'r', chatOnce, await target([]))).toMatchObject({ verdict: 'error', layer: 'infra', message: 'harness error: Error: script ran out' });
   });
 
   it('when the deadline passes the cell is an error timeout, and the signal was aborted', async () => {
@@ -117,7 +104,7 @@ describe('runCell', () => {
       seen = context.signal;
       await context.target.client.chat({ model: 'm', messages: [] }, { signal: context.signal });
     });
-    const result = await runCell({ ...cell, timeoutMs: 80 }, 'r', hanging, target(['hang']));
+    const result = await runCell({ ...cell, timeoutMs: 80 }, 'r', hanging, await target(['hang']));
     expect(result).toMatchObject({ verdict: 'error', kind: 'timeout', layer: 'transport', message: 'test deadline of 80 ms passed' });
     expect(seen?.aborted).toBe(true);
     expect(result.durationMs).toBeGreaterThanOrEqual(70);
@@ -125,7 +112,7 @@ describe('runCell', () => {
 
   it('the deadline also ends a body that ignores the signal', async () => {
     const ignoring = definition(() => new Promise<void>(() => {}));
-    expect(await runCell({ ...cell, timeoutMs: 50 }, 'r', ignoring, target([]))).toMatchObject({ verdict: 'error', kind: 'timeout' });
+    expect(await runCell({ ...cell, timeoutMs: 50 }, 'r', ignoring, await target([]))).toMatchObject({ verdict: 'error', kind: 'timeout' });
   });
 
   it('record() lands in details', async () => {
@@ -134,12 +121,12 @@ describe('runCell', () => {
       record('tokens', { output: 3 });
       record('ttftMs', 13);
     });
-    expect((await runCell(cell, 'r', recording, target([]))).details).toEqual({ ttftMs: 13, tokens: { output: 3 } });
+    expect((await runCell(cell, 'r', recording, await target([]))).details).toEqual({ ttftMs: 13, tokens: { output: 3 } });
   });
 
   it('skip() and unsupported() end the test with that verdict and reason', async () => {
-    expect(await runCell(cell, 'r', definition(async ({ skip }) => skip('no GPU')), target([]))).toMatchObject({ verdict: 'skipped', message: 'no GPU', layer: undefined });
-    expect(await runCell(cell, 'r', definition(async ({ unsupported }) => unsupported('server has no tools')), target([]))).toMatchObject({
+    expect(await runCell(cell, 'r', definition(async ({ skip }) => skip('no GPU')), await target([]))).toMatchObject({ verdict: 'skipped', message: 'no GPU', layer: undefined });
+    expect(await runCell(cell, 'r', definition(async ({ unsupported }) => unsupported('server has no tools')), await target([]))).toMatchObject({
       verdict: 'unsupported',
       message: 'server has no tools',
     });

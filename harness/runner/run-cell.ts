@@ -5,11 +5,23 @@ import { VerdictSignal } from '../verdicts/check-failure.ts';
 import { classifyOutcome } from '../verdicts/classify.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 
+/** The fields of a cell that its result repeats. */
+type CellIdentity = Pick<Cell, 'suite' | 'test' | 'provider' | 'model' | 'protocol' | 'assertion' | 'tags'>;
+
+function identity(cell: CellIdentity, runId: string): Pick<CellResult, 'runId' | keyof CellIdentity> {
+  return { runId, suite: cell.suite, test: cell.test, provider: cell.provider, model: cell.model, protocol: cell.protocol, assertion: cell.assertion, tags: cell.tags };
+}
+
 /**
  * Runs one test body against a target and turns whatever happens into a CellResult.
  * Never throws: every outcome is a verdict.
  */
-export async function runCell(cell: Cell, runId: string, definition: VerifyTestDefinition, target: Target): Promise<CellResult> {
+export async function runCell(
+  cell: CellIdentity & Pick<Cell, 'timeoutMs'>,
+  runId: string,
+  definition: VerifyTestDefinition,
+  target: Target,
+): Promise<CellResult> {
   const startedAt = new Date();
   const started = performance.now();
   const details: Record<string, unknown> = {};
@@ -46,20 +58,13 @@ export async function runCell(cell: Cell, runId: string, definition: VerifyTestD
   }
   const outcome = classifyOutcome(thrown);
   return {
-    runId,
-    suite: cell.suite,
-    test: cell.test,
-    provider: cell.provider,
-    model: cell.model,
-    protocol: cell.protocol,
+    ...identity(cell, runId),
     verdict: outcome.verdict,
     layer: outcome.layer,
     kind: outcome.kind,
     message: outcome.message,
     durationMs: Math.round(performance.now() - started),
     startedAt: startedAt.toISOString(),
-    assertion: cell.assertion,
-    tags: cell.tags,
     details: Object.keys(details).length > 0 ? details : undefined,
   };
 }
@@ -67,18 +72,11 @@ export async function runCell(cell: Cell, runId: string, definition: VerifyTestD
 /** A result for a cell that was decided without running it (unsupported, skipped, or target unavailable). */
 export function decidedResult(cell: Cell, runId: string, verdict: CellResult['verdict'], message: string, extra: Partial<CellResult> = {}): CellResult {
   return {
-    runId,
-    suite: cell.suite,
-    test: cell.test,
-    provider: cell.provider,
-    model: cell.model,
-    protocol: cell.protocol,
+    ...identity(cell, runId),
     verdict,
     message,
     durationMs: 0,
     startedAt: new Date().toISOString(),
-    assertion: cell.assertion,
-    tags: cell.tags,
     requires: verdict === 'unsupported' ? cell.requires : undefined,
     ...extra,
   };

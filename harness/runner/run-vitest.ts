@@ -1,14 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
-import type { Cell } from '../matrix/cell.ts';
+import type { Cell, Secrets } from '../matrix/cell.ts';
 import type { Journal } from '../reporters/journal.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The one generic vitest entry; it loads the suites module it is given. */
+const ENTRY = 'harness/runner/suites.verify.ts';
 
 export interface VitestRunOptions {
   runId: string;
   cells: Cell[];
+  /** Credentials by reference (RunPlan.secrets), provided to the worker apart from the cells. */
+  secrets: Secrets;
+  /** File path of the module exporting `SUITES` (harness/cli.ts wires suites/index.ts). */
+  suitesModule: string;
   journal: Journal;
   onCell: CellListener;
   /** Abort the whole run (SIGINT). */
@@ -16,14 +22,12 @@ export interface VitestRunOptions {
 }
 
 /**
- * Runs the suite files of every runnable cell in one vitest process-pool worker, sequentially,
+ * Runs every runnable cell through the generic suite entry in one vitest process-pool worker, sequentially,
  * so one embedded model instance is reused and local servers see one request at a time.
  */
 export async function runCellsWithVitest(options: VitestRunOptions): Promise<void> {
   const runnable = options.cells.filter((cell) => cell.gate.action === 'run');
   if (runnable.length === 0) return;
-  const suites = [...new Set(runnable.map((cell) => cell.suite))];
-  const include = suites.map((suite) => `suites/${suite}/${suite}.verify.ts`);
   const cellsById = new Map(runnable.map((cell) => [cell.id, cell]));
   const vitest = await startVitest(
     'test',
@@ -32,8 +36,8 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<voi
       root: ROOT,
       config: false,
       watch: false,
-      include,
-      provide: { cells: runnable, runId: options.runId },
+      include: [ENTRY],
+      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule },
       reporters: [createJournalReporter({ journal: options.journal, runId: options.runId, cells: cellsById, onCell: options.onCell })],
       pool: 'forks',
       maxWorkers: 1,

@@ -1,5 +1,5 @@
 import type { Capability, DeclaredCapabilities } from '../contract/capability.ts';
-import type { ClientConfig, ProtocolClient, ProtocolId } from '../contract/protocol-client.ts';
+import type { CallOptions, ClientConfig, HealthInfo, ProtocolClient, ProtocolId } from '../contract/protocol-client.ts';
 import type { ModelSpec, Quirk } from '../contract/provider.ts';
 import type { AssertionKind } from '../verdicts/verdict.ts';
 
@@ -14,10 +14,14 @@ export interface Target {
   client: ProtocolClient;
   /** Whether requests carry a credential the server checks ("configured"), none is needed, or unknown. */
   auth: 'configured' | 'none' | 'unknown';
+  /**
+   * The endpoint's health as its provider defines it: the server's own health route when it has one
+   * (llama-server /health, Ollama /api/version), then the protocol client's health call. Throws a
+   * VerifyError when the endpoint cannot be reached.
+   */
+  health(options?: CallOptions): Promise<HealthInfo>;
   /** A new client for the same endpoint with some settings changed (e.g. a wrong key). Closed by the harness. */
   clientWith(overrides: Partial<Pick<ClientConfig, 'apiKey' | 'baseUrl'>>): Promise<ProtocolClient>;
-  /** The value of a named quirk, if the provider declares it. */
-  quirk(name: string): Quirk['value'] | undefined;
 }
 
 export interface TestContext {
@@ -49,6 +53,13 @@ export interface SuiteDefinition {
   id: string;
   description: string;
   tests: VerifyTestDefinition[];
+}
+
+/** The suites a run can use, and the module a vitest worker loads them from. */
+export interface SuiteCatalog {
+  suites: readonly SuiteDefinition[];
+  /** File path of a module whose `SUITES` export is `suites` (the vitest entry imports it). */
+  modulePath: string;
 }
 
 export function defineSuite(suite: SuiteDefinition): SuiteDefinition {

@@ -34,3 +34,8 @@ export function modelCheck(condition: unknown, message: string): asserts conditi
 export function parserCheck(condition: unknown, message: string): asserts condition {
   if (!condition) throw new CheckFailure('parser', message);
 }
+
+/** A server-side condition check: the endpoint reports itself unable to serve (unhealthy, capacity). */
+export function infraCheck(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new CheckFailure('infra', message);
+}

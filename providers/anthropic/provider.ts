@@ -1,22 +1,16 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
 
 const claude: DeclaredCapabilities = {
-  chat: true,
-  system_prompt: true,
-  multi_turn: true,
-  max_tokens: true,
+  ...CHAT_BASICS,
+  ...STREAMED_TOOLS,
   stop_sequences: true,
   seed: false,
-  usage: true,
   list_models: true,
   auth: true,
-  tools: true,
   tool_choice: true,
   parallel_tool_calls: true,
-  streaming: true,
-  streaming_tools: true,
-  stream_usage: true,
   reasoning: true,
   vision: true,
 };
@@ -39,6 +33,7 @@ const anthropic: ProviderDefinition = {
     {
       name: 'temperatureTopPExclusive',
       value: true,
+      request: { omit: ['topP'] },
       reason: 'Claude Sonnet 4.5, Haiku 4.5 and Opus 4.1 reject a request that sets both temperature and top_p',
     },
     { name: 'noSeed', value: true, reason: 'the Messages API has no seed parameter' },

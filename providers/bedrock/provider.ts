@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
 
 /**
  * Amazon Bedrock through the Converse API. Credentials come from the AWS default chain
@@ -21,21 +22,14 @@ const bedrock: ProviderDefinition = {
       contextWindow: 200_000,
       maxOutputTokens: 64_000,
       capabilities: {
-        chat: true,
-        system_prompt: true,
-        multi_turn: true,
-        max_tokens: true,
+        ...CHAT_BASICS,
+        ...STREAMED_TOOLS,
         stop_sequences: true,
         seed: false,
-        usage: true,
         list_models: false,
         auth: true,
-        tools: true,
         tool_choice: true,
         parallel_tool_calls: true,
-        streaming: true,
-        streaming_tools: true,
-        stream_usage: true,
         reasoning: true,
         vision: true,
       },
@@ -45,19 +39,12 @@ const bedrock: ProviderDefinition = {
       displayName: 'Amazon Nova Micro (US inference profile)',
       contextWindow: 128_000,
       capabilities: {
-        chat: true,
-        system_prompt: true,
-        multi_turn: true,
-        max_tokens: true,
+        ...CHAT_BASICS,
+        ...STREAMED_TOOLS,
         stop_sequences: true,
         seed: false,
-        usage: true,
         list_models: false,
         auth: true,
-        tools: true,
-        streaming: true,
-        streaming_tools: true,
-        stream_usage: true,
         reasoning: false,
         vision: false,
       },
@@ -67,19 +54,12 @@ const bedrock: ProviderDefinition = {
       displayName: 'Amazon Nova Lite (US inference profile)',
       contextWindow: 300_000,
       capabilities: {
-        chat: true,
-        system_prompt: true,
-        multi_turn: true,
-        max_tokens: true,
+        ...CHAT_BASICS,
+        ...STREAMED_TOOLS,
         stop_sequences: true,
         seed: false,
-        usage: true,
         list_models: false,
         auth: true,
-        tools: true,
-        streaming: true,
-        streaming_tools: true,
-        stream_usage: true,
         reasoning: false,
         vision: true,
       },
@@ -115,7 +95,7 @@ const bedrock: ProviderDefinition = {
   ],
   setupHint:
     'configure AWS credentials (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK), set AWS_REGION (e.g. us-east-1) and make sure the account has access to the models',
-  healthCheck: 'resolve the credential (bearer token or SigV4 chain); the runtime API has no health or listing call',
+  healthCheck: 'an authenticated ListAsyncInvokes (maxResults 1): the runtime API\'s cheapest call that checks the credential and the region',
   liveVerifiedHere: 'no AWS Bedrock endpoint reachable from this machine (no network beyond package registries)',
 };
 

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
 
 /** llama.cpp in-process through node-llama-cpp: no server, no credentials. The default target. */
 const embedded: ProviderDefinition = {
@@ -13,21 +14,14 @@ const embedded: ProviderDefinition = {
       contextWindow: 8192,
       maxOutputTokens: 2048,
       capabilities: {
-        chat: true,
-        system_prompt: true,
-        multi_turn: true,
-        max_tokens: true,
+        ...CHAT_BASICS,
+        ...STREAMED_TOOLS,
         stop_sequences: true,
         seed: true,
-        usage: true,
         list_models: true,
         auth: false,
-        tools: true,
         tool_choice: false,
         parallel_tool_calls: false,
-        streaming: true,
-        streaming_tools: true,
-        stream_usage: true,
         reasoning: false,
         structured_output: false,
         vision: false,

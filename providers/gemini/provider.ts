@@ -1,22 +1,16 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
 
 const gemini25: DeclaredCapabilities = {
-  chat: true,
-  system_prompt: true,
-  multi_turn: true,
-  max_tokens: true,
+  ...CHAT_BASICS,
+  ...STREAMED_TOOLS,
   stop_sequences: true,
   seed: true,
-  usage: true,
   list_models: true,
   auth: true,
-  tools: true,
   tool_choice: true,
   parallel_tool_calls: true,
-  streaming: true,
-  streaming_tools: true,
-  stream_usage: true,
   reasoning: true,
   structured_output: true,
   vision: true,

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
 
 /** llama.cpp's llama-server: OpenAI chat, OpenAI responses and Anthropic messages on one port. */
 const llamaCpp: ProviderDefinition = {
@@ -20,21 +21,14 @@ const llamaCpp: ProviderDefinition = {
       contextWindow: 8192,
       maxOutputTokens: 2048,
       capabilities: {
-        chat: true,
-        system_prompt: true,
-        multi_turn: true,
-        max_tokens: true,
+        ...CHAT_BASICS,
+        ...STREAMED_TOOLS,
         stop_sequences: true,
         seed: true,
-        usage: true,
         list_models: true,
         auth: true,
-        tools: true,
         tool_choice: true,
         parallel_tool_calls: false,
-        streaming: true,
-        streaming_tools: true,
-        stream_usage: true,
         reasoning: false,
         structured_output: true,
         vision: false,
@@ -67,7 +61,8 @@ const llamaCpp: ProviderDefinition = {
   ],
   setupHint:
     'start llama-server (e.g. `llama-server -m model.gguf --port 8080 --jinja`) and set LLAMA_CPP_BASE_URL=http://127.0.0.1:8080, or pass --local llama_cpp to let the harness start one',
-  healthCheck: 'GET /health, then GET /v1/models',
+  healthCheck: 'GET /health (status ok), then the protocol\'s model listing',
+  healthEndpoint: { path: '/health', expect: { status: 'ok' } },
   local: 'llama-server',
   liveVerifiedHere: true,
 };

@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS } from '../capabilities.ts';
 
 /**
  * Ollama: its native API (/api/*) plus OpenAI chat, OpenAI responses (/v1) and Anthropic
@@ -29,13 +30,9 @@ const ollama: ProviderDefinition = {
       contextWindow: 4096,
       maxOutputTokens: 2048,
       capabilities: {
-        chat: true,
-        system_prompt: true,
-        multi_turn: true,
-        max_tokens: true,
+        ...CHAT_BASICS,
         stop_sequences: true,
         seed: true,
-        usage: true,
         list_models: true,
         // Ollama checks no key: a wrong one is accepted
         auth: false,
@@ -93,7 +90,8 @@ const ollama: ProviderDefinition = {
   ],
   setupHint:
     'start Ollama (`ollama serve`, default http://127.0.0.1:11434) and set OLLAMA_BASE_URL if it listens elsewhere, or pass --local ollama to let the harness build (scripts/setup/ollama.sh) and start one',
-  healthCheck: 'GET /api/version, then GET /api/tags',
+  healthCheck: 'GET /api/version, then the protocol\'s own health call (model listing)',
+  healthEndpoint: { path: '/api/version', versionField: 'version', versionPrefix: 'ollama' },
   local: 'ollama',
   liveVerifiedHere: true,
 };

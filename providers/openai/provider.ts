@@ -1,21 +1,15 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
 
 /** Shared by every model listed here. */
 const common: DeclaredCapabilities = {
-  chat: true,
-  system_prompt: true,
-  multi_turn: true,
-  max_tokens: true,
-  usage: true,
+  ...CHAT_BASICS,
+  ...STREAMED_TOOLS,
   list_models: true,
   auth: true,
-  tools: true,
   tool_choice: true,
   parallel_tool_calls: true,
-  streaming: true,
-  streaming_tools: true,
-  stream_usage: true,
   structured_output: true,
   vision: true,
 };
@@ -49,11 +43,15 @@ const openai: ProviderDefinition = {
     {
       name: 'maxCompletionTokens',
       value: true,
+      models: ['gpt-5*', 'o[0-9]*'],
+      request: { maxTokensField: 'max_completion_tokens' },
       reason: "reasoning models (gpt-5 family) reject `max_tokens` on Chat Completions (\"use 'max_completion_tokens' instead\"); gpt-4.1 accepts both",
     },
     {
       name: 'reasoningModelsFixedSampling',
       value: true,
+      models: ['gpt-5*', 'o[0-9]*'],
+      request: { omit: ['temperature', 'topP'] },
       reason: 'gpt-5 family reasoning models accept only the default temperature/top_p; other values are answered with 400 unsupported_value',
     },
     {

@@ -1,19 +1,13 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
+import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
 
 /** What every routed model declares; the rest depends on the model (and may vary by upstream). */
 const routed: DeclaredCapabilities = {
-  chat: true,
-  system_prompt: true,
-  multi_turn: true,
-  max_tokens: true,
-  usage: true,
+  ...CHAT_BASICS,
+  ...STREAMED_TOOLS,
   list_models: true,
   auth: true,
-  tools: true,
-  streaming: true,
-  streaming_tools: true,
-  stream_usage: true,
 };
 
 /** OpenRouter: one OpenAI-compatible endpoint routing to many upstream providers. */
@@ -54,6 +48,13 @@ const openrouter: ProviderDefinition = {
       name: 'sseKeepAliveComments',
       value: true,
       reason: 'streams may hold ": OPENROUTER PROCESSING" comment lines while the upstream is slow; SSE parsers must skip them',
+    },
+    {
+      name: 'openaiReasoningModelsFixedSampling',
+      value: true,
+      reason: 'requests for openai/gpt-5* are passed to OpenAI, whose reasoning models accept only the default temperature/top_p',
+      models: ['openai/gpt-5*', 'openai/o[0-9]*'],
+      request: { omit: ['temperature', 'topP'] },
     },
     { name: 'vendorPrefixedModelIds', value: true, reason: 'model ids are <vendor>/<model> and differ from the vendors\' own ids (claude-haiku-4.5, not claude-haiku-4-5)' },
   ],

@@ -28,7 +28,8 @@ const vllm: ProviderDefinition = {
   ],
   setupHint:
     'start vLLM with `vllm serve <model> --port 8000` (add `--enable-auto-tool-choice --tool-call-parser <parser>` for tools) and set VLLM_BASE_URL if it is not on http://127.0.0.1:8000',
-  healthCheck: 'GET /v1/models (vLLM also answers GET /health)',
+  healthCheck: 'GET /health, then GET /v1/models',
+  healthEndpoint: { path: '/health' },
   liveVerifiedHere: 'no vLLM server on this machine (no GPU; not run here)',
 };
 

@@ -19,8 +19,7 @@ binary="$dir/bin/actionlint"
 buildlog="$dir/build.log"
 
 mkdir -p "$dir"
-exec 9>"$dir/.lock"
-flock -w 600 9 || die "another scripts/setup/actionlint.sh held $dir/.lock for 10 minutes"
+lock_setup "actionlint-$ACTIONLINT_VERSION"
 
 ensure_shellcheck() {
   command -v shellcheck >/dev/null 2>&1 && return 0
@@ -59,7 +58,7 @@ sum="$(printf '%s\n' "$download" | sed -n 's/^[[:space:]]*"Sum": "\(.*\)",*$/\1/
 
 # 2. The command, with the version stamped in as upstream's release build does.
 ldflags="-s -w -X $MODULE.version=$ACTIONLINT_VERSION"
-if ! GOBIN="$dir/bin" "$go" install -ldflags "$ldflags" "$MODULE/cmd/actionlint@$ACTIONLINT_VERSION" >>"$buildlog" 2>&1; then
+if ! run_with_progress "actionlint build" "$buildlog" env GOBIN="$dir/bin" "$go" install -ldflags "$ldflags" "$MODULE/cmd/actionlint@$ACTIONLINT_VERSION"; then
   tail -n 20 "$buildlog" >&2 || true
   die "go install $MODULE/cmd/actionlint@$ACTIONLINT_VERSION failed (above: the end of $buildlog)"
 fi

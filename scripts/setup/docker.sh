@@ -14,8 +14,7 @@ address="unix://$socket"
 daemon_log="$LLM_VERIFY_CACHE/dockerd.log"
 pid_file="$LLM_VERIFY_CACHE/dockerd.pid"
 
-exec 9>"$LLM_VERIFY_CACHE/docker-setup.lock"
-flock -w 600 9 || die "another scripts/setup/docker.sh held $LLM_VERIFY_CACHE/docker-setup.lock for 10 minutes"
+lock_setup docker
 
 # The daemon answers /_ping with "OK"; curl is not assumed, the docker CLI may be any version.
 answers() {
@@ -48,7 +47,7 @@ fi
 log "starting dockerd (log: $daemon_log) …"
 started=$(date +%s)
 # setsid: the daemon outlives this script and the test run that called it; later runs reuse it.
-# 9>&-: the daemon must not inherit (and hold forever) this script's lock.
+# 9>&-: the daemon must not inherit (and hold forever) this script's lock (lock_setup's fd 9).
 setsid dockerd --host "$address" >>"$daemon_log" 2>&1 </dev/null 9>&- &
 echo $! >"$pid_file"
 for _ in $(seq 1 120); do

@@ -16,15 +16,15 @@ short="${commit:0:7}"
 dir="$LLM_VERIFY_CACHE/llama-server-$short"
 binary="$dir/build/bin/llama-server"
 
-if [ -x "$binary" ] && [ -f "$dir/.built" ]; then
-  echo "$binary"
-  exit 0
-fi
+built() { [ -x "$binary" ] && [ -f "$dir/.built" ]; }
+if built; then echo "$binary"; exit 0; fi
+lock_setup "llama-server-$short"
+if built; then echo "$binary"; exit 0; fi
 
 command -v cmake >/dev/null 2>&1 || die "cmake is needed to build llama-server (apt-get install cmake)"
 command -v c++ >/dev/null 2>&1 || die "a C++ compiler is needed to build llama-server (apt-get install g++)"
 
-log "building llama-server at llama.cpp $short into $dir (about 4 minutes on 2 cores)"
+log "building llama-server at llama.cpp $short into $dir: takes minutes (about 5 on 2 cores), once; progress every 30 s"
 started=$(date +%s)
 rm -rf "$dir"
 git clone --quiet "$bundle" "$dir/src" >&2
@@ -34,7 +34,9 @@ cmake -S "$dir/src" -B "$dir/build" -DCMAKE_BUILD_TYPE=Release \
   -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_CURL=OFF \
   -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DGGML_NATIVE=ON >"$dir/cmake-configure.log" 2>&1 \
   || die "cmake configure failed; see $dir/cmake-configure.log"
-cmake --build "$dir/build" --config Release --target llama-server -j "$jobs" >"$dir/cmake-build.log" 2>&1 \
+: >"$dir/cmake-build.log"
+run_with_progress "building llama-server" "$dir/cmake-build.log" \
+  cmake --build "$dir/build" --config Release --target llama-server -j "$jobs" \
   || die "cmake build failed; see $dir/cmake-build.log"
 [ -x "$binary" ] || die "build finished but $binary is missing"
 echo "$commit" >"$dir/.built"

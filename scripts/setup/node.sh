@@ -27,10 +27,10 @@ esac
 
 prefix="$LLM_VERIFY_CACHE/node-v$NODE_VERSION"
 bin="$prefix/node_modules/$pkg/bin"
-if [ -x "$bin/node" ] && node_is_recent "$bin/node"; then
-  echo "$bin"
-  exit 0
-fi
+installed() { [ -x "$bin/node" ] && node_is_recent "$bin/node"; }
+if installed; then echo "$bin"; exit 0; fi
+lock_setup "node-v$NODE_VERSION"
+if installed; then echo "$bin"; exit 0; fi
 
 command -v npm >/dev/null 2>&1 || die "npm is needed to install Node $NODE_VERSION from the npm registry"
 log "installing $pkg@$NODE_VERSION from the npm registry into $prefix"

@@ -21,10 +21,10 @@ dir="$LLM_VERIFY_CACHE/ollama-$OLLAMA_VERSION"
 binary="$dir/bin/ollama"
 buildlog="$dir/build.log"
 
-if [ -x "$binary" ] && [ -f "$dir/.built" ]; then
-  echo "$binary"
-  exit 0
-fi
+built() { [ -x "$binary" ] && [ -f "$dir/.built" ]; }
+if built; then echo "$binary"; exit 0; fi
+lock_setup "ollama-$OLLAMA_VERSION"
+if built; then echo "$binary"; exit 0; fi
 
 go="$(command -v go || true)"
 if [ -z "$go" ] && [ -x /usr/local/go/bin/go ]; then go=/usr/local/go/bin/go; fi
@@ -39,7 +39,7 @@ bundle="$root/node_modules/node-llama-cpp/llama/gitRelease.bundle"
 mkdir -p "$dir/bin"
 : >"$buildlog"
 started=$(date +%s)
-log "building ollama $OLLAMA_VERSION (CPU only) into $dir; about 14 minutes on 2 cores; log: $buildlog"
+log "building ollama $OLLAMA_VERSION (CPU only) from its Go module into $dir: takes minutes (about 14 on 2 cores), once; progress every 30 s; log: $buildlog"
 
 # 1. The header-only libraries missing from the module zip.
 if [ ! -f "$dir/vendor/nlohmann/json_fwd.hpp" ] || [ ! -f "$dir/vendor/stb/stb_image.h" ] || [ ! -f "$dir/vendor/miniaudio/miniaudio.h" ]; then
@@ -60,7 +60,7 @@ export CGO_CFLAGS="-O2 -march=native"
 export CGO_CXXFLAGS="-O2 -march=native"
 export GOPROXY="${GOPROXY:-https://proxy.golang.org,direct}"
 ldflags="-w -s -X=$MODULE/version.Version=${OLLAMA_VERSION#v} -X=$MODULE/server.mode=release"
-if ! GOBIN="$dir/bin" "$go" install -ldflags "$ldflags" "$MODULE@$OLLAMA_VERSION" >>"$buildlog" 2>&1; then
+if ! GOBIN="$dir/bin" run_with_progress "building ollama" "$buildlog" "$go" install -v -ldflags "$ldflags" "$MODULE@$OLLAMA_VERSION"; then
   tail -n 20 "$buildlog" >&2 || true
   die "go install $MODULE@$OLLAMA_VERSION failed (above: the end of $buildlog). Check that the Go module proxy is reachable, that gcc/g++ are installed, and whether this version needs more headers than vendor/{nlohmann,stb,miniaudio}."
 fi

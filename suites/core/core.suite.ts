@@ -1,11 +1,16 @@
-import type { ChatRequest } from '../../harness/contract/chat.ts';
+import type { ChatRequest, ChatResponse } from '../../harness/contract/chat.ts';
 import { VerifyError } from '../../harness/contract/verify-error.ts';
-import { baseRequest } from '../../harness/suite/base-request.ts';
+import { baseRequest } from '../../harness/suite/request.ts';
 import { defineSuite, type TestContext } from '../../harness/suite/define.ts';
-import { modelCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
+import { infraCheck, modelCheck, protocolCheck } from '../../harness/suite/verdict-checks.ts';
 
 function request(context: TestContext, fields: Omit<ChatRequest, 'model'>): ChatRequest {
   return baseRequest(context.target, fields);
+}
+
+/** One chat call of the target's client with the test's deadline. */
+function chatOnce(context: TestContext, fields: Omit<ChatRequest, 'model'>): Promise<ChatResponse> {
+  return context.target.client.chat(request(context, fields), { signal: context.signal });
 }
 
 /** Runs `call` expecting it to throw a VerifyError; returns it, or fails the check. */
@@ -27,14 +32,14 @@ export const coreSuite = defineSuite({
   tests: [
     {
       id: 'health_check',
-      description: 'The endpoint answers its health check.',
+      description: 'The endpoint answers its health check as its provider defines it (the server\'s own health route, then the protocol\'s health call); an unhealthy answer fails [infra].',
       requires: [],
       tags: ['smoke'],
       assertion: 'protocol',
       async run({ target, record, signal }) {
-        const health = await target.client.health({ signal });
-        protocolCheck(health.ok, `health check not ok: ${health.detail ?? 'no detail'}`);
+        const health = await target.health({ signal });
         if (health.version) record('serverVersion', health.version);
+        infraCheck(health.ok, `health check not ok: ${health.detail ?? 'no detail'}`);
       },
     },
     {
@@ -60,10 +65,7 @@ export const coreSuite = defineSuite({
       tags: ['smoke'],
       assertion: 'protocol',
       async run(context) {
-        const response = await context.target.client.chat(
-          request(context, { messages: [{ role: 'user', content: 'Say hello in one short sentence.' }], maxTokens: 64 }),
-          { signal: context.signal },
-        );
+        const response = await chatOnce(context, { messages: [{ role: 'user', content: 'Say hello in one short sentence.' }], maxTokens: 64 });
         context.record('text', response.text.slice(0, 200));
         protocolCheck(hasText(response.text), 'the answer is empty');
         protocolCheck(response.finishReason === 'stop', `finish_reason is ${response.finishReason} (raw ${response.rawFinishReason}), expected stop`);
@@ -78,16 +80,13 @@ export const coreSuite = defineSuite({
       tags: ['behaviour'],
       assertion: 'model',
       async run(context) {
-        const response = await context.target.client.chat(
-          request(context, {
-            messages: [
-              { role: 'system', content: 'Whatever the user says, reply with exactly one word: BANANA' },
-              { role: 'user', content: 'What is your favourite fruit?' },
-            ],
-            maxTokens: 16,
-          }),
-          { signal: context.signal },
-        );
+        const response = await chatOnce(context, {
+          messages: [
+            { role: 'system', content: 'Whatever the user says, reply with exactly one word: BANANA' },
+            { role: 'user', content: 'What is your favourite fruit?' },
+          ],
+          maxTokens: 16,
+        });
         context.record('text', response.text.slice(0, 200));
         protocolCheck(hasText(response.text), 'the answer is empty');
         modelCheck(/banana/i.test(response.text), `the answer ignores the system prompt: "${response.text.slice(0, 80)}"`);
@@ -100,17 +99,14 @@ export const coreSuite = defineSuite({
       tags: ['behaviour'],
       assertion: 'model',
       async run(context) {
-        const response = await context.target.client.chat(
-          request(context, {
-            messages: [
-              { role: 'user', content: 'My name is Zorblax. Remember it.' },
-              { role: 'assistant', content: 'Nice to meet you, Zorblax. I will remember your name.' },
-              { role: 'user', content: 'What is my name? Answer with the name only.' },
-            ],
-            maxTokens: 16,
-          }),
-          { signal: context.signal },
-        );
+        const response = await chatOnce(context, {
+          messages: [
+            { role: 'user', content: 'My name is Zorblax. Remember it.' },
+            { role: 'assistant', content: 'Nice to meet you, Zorblax. I will remember your name.' },
+            { role: 'user', content: 'What is my name? Answer with the name only.' },
+          ],
+          maxTokens: 16,
+        });
         context.record('text', response.text.slice(0, 200));
         protocolCheck(hasText(response.text), 'the answer is empty');
         modelCheck(/zorblax/i.test(response.text), `the name from turn 1 is not recalled: "${response.text.slice(0, 80)}"`);
@@ -124,10 +120,7 @@ export const coreSuite = defineSuite({
       assertion: 'protocol',
       async run(context) {
         const limit = 5;
-        const response = await context.target.client.chat(
-          request(context, { messages: [{ role: 'user', content: 'Write a long story about a dragon who learns to cook.' }], maxTokens: limit }),
-          { signal: context.signal },
-        );
+        const response = await chatOnce(context, { messages: [{ role: 'user', content: 'Write a long story about a dragon who learns to cook.' }], maxTokens: limit });
         context.record('outputTokens', response.usage?.output);
         protocolCheck(response.finishReason === 'length', `finish_reason is ${response.finishReason} (raw ${response.rawFinishReason}), expected length`);
         if (response.usage?.output !== undefined) {
@@ -142,14 +135,11 @@ export const coreSuite = defineSuite({
       tags: ['limits'],
       assertion: 'protocol',
       async run(context) {
-        const response = await context.target.client.chat(
-          request(context, {
-            messages: [{ role: 'user', content: 'Count from 1 to 10, separated by commas and spaces. Just the numbers.' }],
-            stop: ['5'],
-            maxTokens: 64,
-          }),
-          { signal: context.signal },
-        );
+        const response = await chatOnce(context, {
+          messages: [{ role: 'user', content: 'Count from 1 to 10, separated by commas and spaces. Just the numbers.' }],
+          stop: ['5'],
+          maxTokens: 64,
+        });
         context.record('text', response.text.slice(0, 200));
         protocolCheck(!response.text.includes('5'), `the text runs past the stop sequence "5": "${response.text.slice(0, 80)}"`);
         protocolCheck(response.finishReason === 'stop', `finish_reason is ${response.finishReason} (raw ${response.rawFinishReason}), expected stop`);
@@ -164,10 +154,7 @@ export const coreSuite = defineSuite({
       assertion: 'protocol',
       async run(context) {
         const ask = () =>
-          context.target.client.chat(
-            request(context, { messages: [{ role: 'user', content: 'Name three colours.' }], maxTokens: 32 }),
-            { signal: context.signal },
-          );
+          chatOnce(context, { messages: [{ role: 'user', content: 'Name three colours.' }], maxTokens: 32 });
         const first = await ask();
         const second = await ask();
         context.record('first', first.text.slice(0, 120));
@@ -182,10 +169,7 @@ export const coreSuite = defineSuite({
       tags: ['usage'],
       assertion: 'protocol',
       async run(context) {
-        const response = await context.target.client.chat(
-          request(context, { messages: [{ role: 'user', content: 'Reply with OK.' }], maxTokens: 8 }),
-          { signal: context.signal },
-        );
+        const response = await chatOnce(context, { messages: [{ role: 'user', content: 'Reply with OK.' }], maxTokens: 8 });
         const usage = response.usage;
         context.record('usage', usage);
         protocolCheck(usage !== undefined, 'no usage reported');
@@ -204,13 +188,10 @@ export const coreSuite = defineSuite({
       assertion: 'model',
       async run(context) {
         const word = 'café';
-        const response = await context.target.client.chat(
-          request(context, {
-            messages: [{ role: 'user', content: `Repeat exactly, nothing else: ${word} 東京 🚀` }],
-            maxTokens: 32,
-          }),
-          { signal: context.signal },
-        );
+        const response = await chatOnce(context, {
+          messages: [{ role: 'user', content: `Repeat exactly, nothing else: ${word} 東京 🚀` }],
+          maxTokens: 32,
+        });
         context.record('text', response.text.slice(0, 200));
         protocolCheck(!response.text.includes('\uFFFD'), 'the answer contains U+FFFD replacement characters (broken UTF-8 decoding)');
         modelCheck(response.text.includes(word), `"${word}" not echoed: "${response.text.slice(0, 80)}"`);

@@ -1,8 +1,8 @@
 import { isVerifyError } from '../../harness/contract/verify-error.ts';
-import { now } from '../../harness/protocols/shared/time.ts';
+import { now } from '../../harness/suite/timing.ts';
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
-import { modelCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
-import { buildRequest } from '../tools/request.ts';
+import { modelCheck, protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { buildRequest } from '../../harness/suite/request.ts';
 
 const ABORT_BUDGET_MS = 2000;
 const TIMED_OUT = Symbol('timed out');

@@ -1,20 +1,11 @@
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
-import { modelCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
-import { buildRequest } from '../tools/request.ts';
-import { checkNormalizedEvents } from './event-order/normalized.ts';
-import { firstDifference, streamOnce, textDeltas } from './stream-once.ts';
+import { modelCheck, protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { buildRequest } from '../../harness/suite/request.ts';
+import { countBursts } from '../../harness/suite/timing.ts';
+import { checkNormalizedEvents } from '../../harness/suite/event-order.ts';
+import { firstDifference, streamOnce, textDeltas } from '../../harness/suite/stream-once.ts';
 
 /** Groups arrival times closer than 1 ms: a buffered (fake) stream arrives as one burst. */
-export function countBursts(times: readonly number[]): number {
-  let bursts = 0;
-  let previous = -Infinity;
-  for (const at of times) {
-    if (at - previous >= 1) bursts += 1;
-    previous = at;
-  }
-  return bursts;
-}
-
 export const basicTests: VerifyTestDefinition[] = [
   {
     id: 'basic_streaming',

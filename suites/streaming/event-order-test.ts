@@ -1,18 +1,10 @@
 import { getWeatherSpec } from '../../fixtures/tools/get-weather.ts';
 import type { ChatRequest } from '../../harness/contract/chat.ts';
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
-import { protocolCheck } from '../../harness/verdicts/check-failure.ts';
-import { buildRequest } from '../tools/request.ts';
-import { EVENT_ORDER_CHECKERS, checkNormalizedEvents } from './event-order/index.ts';
-import { asObject, asString } from './event-order/read.ts';
-import { streamOnce } from './stream-once.ts';
-
-/** A short label per raw event for the record: its type, or its single key (Bedrock), or "chunk". */
-const labelOf = (raw: unknown): string => {
-  const event = asObject(raw);
-  if (!event) return typeof raw;
-  return asString(event.type) ?? asString(event.object) ?? Object.keys(event)[0] ?? 'chunk';
-};
+import { protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { buildRequest } from '../../harness/suite/request.ts';
+import { checkNormalizedEvents, checkRawEventOrder, rawEventLabel } from '../../harness/suite/event-order.ts';
+import { streamOnce } from '../../harness/suite/stream-once.ts';
 
 export const eventOrderTest: VerifyTestDefinition = {
   id: 'event_order',
@@ -26,13 +18,12 @@ export const eventOrderTest: VerifyTestDefinition = {
     if (capabilities.streaming_tools === true && capabilities.tool_choice === true) {
       runs.push(['tool', buildRequest(context, 'What is the weather in Paris?', { tools: [getWeatherSpec], toolChoice: { name: 'get_weather' } })]);
     }
-    const checker = EVENT_ORDER_CHECKERS[protocol];
     const violations: string[] = [];
     for (const [label, request] of runs) {
       const run = await streamOnce(context, request, label === 'text' ? 'ttftMs' : `ttftMs_${label}`);
-      context.record(`rawEvents_${label}`, run.rawEvents.map(labelOf).slice(0, 60));
+      context.record(`rawEvents_${label}`, run.rawEvents.map(rawEventLabel).slice(0, 60));
       protocolCheck(run.rawEvents.length > 0, `${label}: the ${protocol} adapter recorded no raw stream events in the transcript`);
-      for (const violation of checker(run.rawEvents, { usageExpected: capabilities.stream_usage === true })) violations.push(`${label} raw: ${violation}`);
+      for (const violation of checkRawEventOrder(protocol, run.rawEvents, { usageExpected: capabilities.stream_usage === true })) violations.push(`${label} raw: ${violation}`);
       for (const violation of checkNormalizedEvents(run.events)) violations.push(`${label} normalized: ${violation}`);
     }
     protocolCheck(violations.length === 0, `${violations.length} event-order violation(s): ${violations.slice(0, 8).join('; ')}`);

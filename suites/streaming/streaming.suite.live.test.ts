@@ -1,4 +1,4 @@
-import { describeSuiteLive } from '../live-suite.ts';
+import { describeSuiteLive } from '../../harness/testing/live-suite.ts';
 import { streamingSuite } from './streaming.suite.ts';
 
 describeSuiteLive(streamingSuite);

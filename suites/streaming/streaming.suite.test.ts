@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../harness/contract/chat.ts';
-import { createFakeProtocolClient, type ScriptedEvent, type ScriptedTurn } from '../../harness/tools/fake-protocol-client.ts';
-import { fakeTarget } from '../tools/fake-target.ts';
-import { runDefinition } from '../tools/live-target.ts';
-import { countBursts } from './basic-tests.ts';
+import { createFakeProtocolClient, type ScriptedEvent, type ScriptedTurn } from '../../harness/testing/fake-protocol-client.ts';
+import { fakeTarget } from '../../harness/testing/fake-target.ts';
+import { runDefinition } from '../../harness/testing/run-definition.ts';
+import { countBursts } from '../../harness/suite/timing.ts';
 import { streamingSuite } from './streaming.suite.ts';
 
 const capabilities = { streaming: true, streaming_tools: true, stream_usage: true, seed: true, tools: true, tool_choice: true };
@@ -12,7 +12,7 @@ const test = (id: string) => {
   if (!found) throw new Error(`no test ${id}`);
   return found;
 };
-const run = (id: string, script: ScriptedTurn[]) => runDefinition(test(id), fakeTarget(createFakeProtocolClient(script), capabilities));
+const run = async (id: string, script: ScriptedTurn[]) => runDefinition(test(id), await fakeTarget(createFakeProtocolClient(script), capabilities));
 
 const textEvents = (text: string, extra: ScriptedEvent[] = []): ScriptedEvent[] => [
   { type: 'start' },

@@ -7,7 +7,7 @@ import { streamingToolsTest } from './tools-test.ts';
 /**
  * Streaming. Every test records ttftMs (first text_delta / tool_call_start after the request
  * started). Raw event order is checked per protocol on the SDK events the adapter records in its
- * transcript (suites/streaming/event-order/<protocol>.ts); normalized framing on the contract's events.
+ * transcript (harness/protocols/<id>/event-order.ts); normalized framing on the contract's events.
  */
 export const streamingSuite = defineSuite({
   id: 'streaming',

@@ -3,11 +3,11 @@ import { getWeatherSpec } from '../../fixtures/tools/get-weather.ts';
 import { isDeepStrictEqual } from 'node:util';
 import type { StreamEvent } from '../../harness/contract/stream.ts';
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
-import { protocolCheck } from '../../harness/verdicts/check-failure.ts';
-import { checkArguments, describeCalls, requireToolCall } from '../tools/checks.ts';
-import { buildRequest } from '../tools/request.ts';
-import { checkNormalizedEvents } from './event-order/normalized.ts';
-import { streamOnce } from './stream-once.ts';
+import { protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { checkArguments, describeCalls, requireToolCall } from '../../harness/suite/call-checks.ts';
+import { buildRequest } from '../../harness/suite/request.ts';
+import { checkNormalizedEvents } from '../../harness/suite/event-order.ts';
+import { streamOnce } from '../../harness/suite/stream-once.ts';
 
 type ToolEvent = Extract<StreamEvent, { type: 'tool_call_start' | 'tool_call_delta' | 'tool_call_end' }>;
 

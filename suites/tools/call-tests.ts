@@ -8,11 +8,10 @@ import { getWeatherSpec } from '../../fixtures/tools/get-weather.ts';
 import type { ChatResponse } from '../../harness/contract/chat.ts';
 import { isVerifyError } from '../../harness/contract/verify-error.ts';
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
-import { modelCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
-import { checkArguments, describeCalls, findTemplateMarkers, requireToolCall } from './checks.ts';
-import { checkNoCalls, roundOf, runLoop } from './loop.ts';
-import { buildRequest } from './request.ts';
-import { checkAllCalls } from './tool-choice-tests.ts';
+import { modelCheck, protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { checkAllCalls, checkArguments, describeCalls, findTemplateMarkers, requireToolCall } from '../../harness/suite/call-checks.ts';
+import { checkNoCalls, roundOf, runLoop } from '../../harness/suite/tool-loop.ts';
+import { buildRequest } from '../../harness/suite/request.ts';
 
 export const callTests: VerifyTestDefinition[] = [
   {

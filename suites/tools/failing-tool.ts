@@ -1,5 +1,5 @@
-import { ToolError } from '../../harness/tools/tool-error.ts';
-import type { RegisteredTool } from '../../harness/tools/types.ts';
+import { ToolError } from '../../harness/suite/tool-loop.ts';
+import type { RegisteredTool } from '../../harness/suite/tool-loop.ts';
 
 /** A tool that always fails, so tool_error_recovery does not depend on what the model asks for. */
 export const stockPriceTool: RegisteredTool = {

@@ -2,12 +2,11 @@ import { calculatorTool } from '../../fixtures/tools/calculator.ts';
 import { fileReadTool } from '../../fixtures/tools/file-read.ts';
 import { getWeatherTool } from '../../fixtures/tools/get-weather.ts';
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
-import { modelCheck, protocolCheck } from '../../harness/verdicts/check-failure.ts';
-import { describeCalls, numbersIn, requireToolCall } from './checks.ts';
+import { modelCheck, protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { checkAllCalls, describeCalls, numbersIn, requireToolCall } from '../../harness/suite/call-checks.ts';
 import { stockPriceTool } from './failing-tool.ts';
-import { checkNoCalls, roundOf, runLoop } from './loop.ts';
-import { buildRequest } from './request.ts';
-import { checkAllCalls } from './tool-choice-tests.ts';
+import { checkNoCalls, roundOf, runLoop } from '../../harness/suite/tool-loop.ts';
+import { buildRequest } from '../../harness/suite/request.ts';
 
 const mentions = (text: string, value: string): boolean => new RegExp(`(^|[^\\d.])${value.replace('.', '\\.')}(?![\\d])`).test(text);
 

@@ -1,24 +1,10 @@
 import { calculatorSpec } from '../../fixtures/tools/calculator.ts';
 import { getTimeSpec } from '../../fixtures/tools/get-time.ts';
 import { getWeatherSpec } from '../../fixtures/tools/get-weather.ts';
-import type { ToolSpec } from '../../harness/contract/tools.ts';
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
-import { protocolCheck } from '../../harness/verdicts/check-failure.ts';
-import { checkArguments, checkCallIds, checkDeclaredNames, describeCalls, requireToolCall } from './checks.ts';
-import { buildRequest } from './request.ts';
-
-const specByName = (tools: readonly ToolSpec[], name: string): ToolSpec => {
-  const spec = tools.find((tool) => tool.name === name);
-  protocolCheck(spec, `tool call names undeclared tool "${name}"`);
-  return spec;
-};
-
-/** Every call: id, declared name, JSON arguments passing the schema (protocol, then parser). */
-export function checkAllCalls(calls: Parameters<typeof checkCallIds>[0], tools: readonly ToolSpec[]): void {
-  checkCallIds(calls);
-  checkDeclaredNames(calls, tools);
-  for (const call of calls) checkArguments(call, specByName(tools, call.name));
-}
+import { protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { checkAllCalls, describeCalls, requireToolCall } from '../../harness/suite/call-checks.ts';
+import { buildRequest } from '../../harness/suite/request.ts';
 
 export const toolChoiceTests: VerifyTestDefinition[] = [
   {

@@ -1,4 +1,4 @@
-import { describeSuiteLive } from '../live-suite.ts';
+import { describeSuiteLive } from '../../harness/testing/live-suite.ts';
 import { toolsSuite } from './tools.suite.ts';
 
 describeSuiteLive(toolsSuite);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../harness/contract/chat.ts';
-import { createFakeProtocolClient, type ScriptedTurn } from '../../harness/tools/fake-protocol-client.ts';
-import { fakeTarget } from './fake-target.ts';
-import { findTemplateMarkers, numbersIn } from './checks.ts';
-import { runDefinition } from './live-target.ts';
+import { createFakeProtocolClient, type ScriptedTurn } from '../../harness/testing/fake-protocol-client.ts';
+import { fakeTarget } from '../../harness/testing/fake-target.ts';
+import { findTemplateMarkers, numbersIn } from '../../harness/suite/call-checks.ts';
+import { runDefinition } from '../../harness/testing/run-definition.ts';
 import { toolsSuite } from './tools.suite.ts';
 
 const call = (name: string, argumentsText: string, id = `call_${name}`): ChatResponse => ({
@@ -18,7 +18,7 @@ const test = (id: string) => {
   if (!found) throw new Error(`no test ${id}`);
   return found;
 };
-const run = (id: string, script: ScriptedTurn[]) => runDefinition(test(id), fakeTarget(createFakeProtocolClient(script), { tools: true, tool_choice: true }));
+const run = async (id: string, script: ScriptedTurn[]) => runDefinition(test(id), await fakeTarget(createFakeProtocolClient(script), { tools: true, tool_choice: true }));
 
 describe('tools suite definitions (scripted fake client: not live-verified here)', () => {
   it('has unique ids, requirements and tags, and the tests the brief lists', () => {

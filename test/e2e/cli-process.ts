@@ -2,12 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa, execaSync } from 'execa';
+import { execa } from 'execa';
 import type { ResultsDocument } from '../../harness/reporters/results-json.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(ROOT, 'harness/cli.ts');
-export const JUNIT_XSD = join(ROOT, '../shared/schemas/junit-10.xsd');
 
 export function tempReportDir(): string {
   return mkdtempSync(join(tmpdir(), 'llm-verify-e2e-'));
@@ -22,8 +21,5 @@ export function readResults(runDir: string): ResultsDocument {
   return JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')) as ResultsDocument;
 }
 
-/** xmllint's verdict on a JUnit file against the JUnit 10 schema. */
-export function validateJunit(path: string): { valid: boolean; output: string } {
-  const result = execaSync('xmllint', ['--noout', '--schema', JUNIT_XSD, path], { reject: false, all: true });
-  return { valid: result.exitCode === 0, output: result.all ?? '' };
-}
+/** libxml2's verdict (xmllint-wasm) on a run's junit.xml against the JUnit 10 schema. */
+export { validateJunitFile as validateJunit } from '../../harness/testing/junit-schema.ts';

@@ -29,8 +29,8 @@ describe('verify --suite core --provider embedded (node-llama-cpp in-process, re
     expect(readResults(runDir).run.endpointVersions.embedded).toMatch(/llama\.cpp/);
   });
 
-  it('writes valid JUnit and a matrix row for the embedded target', () => {
-    expect(validateJunit(join(runDir, 'junit.xml')).valid).toBe(true);
+  it('writes valid JUnit and a matrix row for the embedded target', async () => {
+    expect(await validateJunit(join(runDir, 'junit.xml'))).toEqual({ valid: true, errors: [] });
     expect(readFileSync(join(runDir, 'matrix.md'), 'utf8')).toContain('| embedded / smollm2-135m-instruct / embedded |');
   });
 });

@@ -1,4 +1,4 @@
-import { describeLiveAgainstLlamaServer } from '../shared/live-llama-server.ts';
+import { describeLiveAgainstLlamaServer } from '../../testing/live-llama-server.ts';
 import { createAnthropicMessagesClient } from './client.ts';
 
 describeLiveAgainstLlamaServer('anthropic-messages', (root) =>

@@ -1,11 +1,9 @@
 import Anthropic, { APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ModelInfo } from '@anthropic-ai/sdk/resources/models';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
-import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
-import type { StreamEvent } from '../../contract/stream.ts';
-import { collectModelListings, healthFromListing } from '../shared/model-listing.ts';
-import { normalizeRecorded } from '../shared/record-stream.ts';
+import type { ClientConfig, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
+import { listingClient } from '../shared/listing-client.ts';
+import { collectModelListings } from '../shared/model-listing.ts';
 import { sdkClientOptions, sdkErrorMapper } from '../shared/sdk-client.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { toMessageCreateParams } from './map-request.ts';
@@ -31,39 +29,12 @@ export function toModelListing(model: Partial<ModelInfo> & { id: string }): Mode
 export async function createAnthropicMessagesClient(config: ClientConfig): Promise<ProtocolClient> {
   const transcript = createTranscript();
   const sdk = new Anthropic(sdkClientOptions(config, transcript));
-  const fail = (error: unknown, where: string) => toVerifyError(error, `anthropic-messages ${where}`, config.apiKey);
-
-  const client: ProtocolClient = {
+  return listingClient<RawMessageStreamEvent>({
     protocol: 'anthropic-messages',
     transcript,
-    async chat(request: ChatRequest, options?: CallOptions): Promise<ChatResponse> {
-      try {
-        const message = await sdk.messages.create(toMessageCreateParams(request), { signal: options?.signal });
-        return fromAnthropicMessage(message);
-      } catch (error) {
-        throw fail(error, 'POST /v1/messages');
-      }
-    },
-    async *stream(request: ChatRequest, options?: CallOptions): AsyncGenerator<StreamEvent> {
-      let events: AsyncIterable<RawMessageStreamEvent>;
-      try {
-        events = await sdk.messages.create({ ...toMessageCreateParams(request), stream: true }, { signal: options?.signal });
-      } catch (error) {
-        throw fail(error, 'POST /v1/messages (stream)');
-      }
-      yield* normalizeRecorded(events, transcript, normalizeAnthropicEvents, (error) => fail(error, 'stream'));
-    },
-    async listModels(options?: CallOptions): Promise<ModelListing[]> {
-      try {
-        return await collectModelListings(sdk.models.list({}, { signal: options?.signal }), toModelListing);
-      } catch (error) {
-        throw fail(error, 'GET /v1/models');
-      }
-    },
-    async health(options?: CallOptions): Promise<HealthInfo> {
-      return healthFromListing(await client.listModels(options));
-    },
-    async close() {},
-  };
-  return client;
+    fail: (error, where) => toVerifyError(error, `anthropic-messages ${where}`, config.apiKey),
+    chat: { where: 'POST /v1/messages', call: async (request, signal) => fromAnthropicMessage(await sdk.messages.create(toMessageCreateParams(request), { signal })) },
+    stream: { where: 'POST /v1/messages', open: (request, signal) => sdk.messages.create({ ...toMessageCreateParams(request), stream: true }, { signal }), normalize: normalizeAnthropicEvents },
+    listModels: { where: 'GET /v1/models', call: (signal) => collectModelListings(sdk.models.list({}, { signal }), toModelListing) },
+  });
 }

@@ -3,7 +3,7 @@ import type { ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { Usage } from '../../contract/usage.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { anthropicFinishReason } from './finish-reason.ts';
 
 export interface AnthropicUsageLike {
   input_tokens?: number | null;
@@ -50,7 +50,7 @@ export function fromAnthropicMessage(message: AnthropicMessage): ChatResponse {
     text,
     reasoning: reasoning === '' ? undefined : reasoning,
     toolCalls,
-    finishReason: normalizeFinishReason(message.stop_reason),
+    finishReason: anthropicFinishReason(message.stop_reason),
     rawFinishReason: message.stop_reason ?? undefined,
     usage: fromAnthropicUsage(message.usage),
     id: message.id,

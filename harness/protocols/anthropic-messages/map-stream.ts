@@ -1,6 +1,6 @@
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { StreamEvent } from '../../contract/stream.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { anthropicFinishReason } from './finish-reason.ts';
 import { now } from '../shared/time.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import { fromAnthropicUsage, type AnthropicUsageLike } from './map-response.ts';
@@ -69,5 +69,5 @@ export async function* normalizeAnthropicEvents(events: AsyncIterable<RawMessage
     }
   }
   yield* tools.endAll();
-  yield { type: 'done', at: now(), finishReason: normalizeFinishReason(stopReason), rawFinishReason: stopReason ?? undefined };
+  yield { type: 'done', at: now(), finishReason: anthropicFinishReason(stopReason), rawFinishReason: stopReason ?? undefined };
 }

@@ -3,7 +3,7 @@ import type { ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { Usage } from '../../contract/usage.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { bedrockFinishReason } from './finish-reason.ts';
 
 export function fromBedrockUsage(usage: TokenUsage | undefined): Usage | undefined {
   if (!usage) return undefined;
@@ -44,7 +44,7 @@ export function fromConverseResponse(response: ConverseResponse, requestId?: str
     text,
     reasoning: reasoning === '' ? undefined : reasoning,
     toolCalls,
-    finishReason: normalizeFinishReason(response.stopReason),
+    finishReason: bedrockFinishReason(response.stopReason),
     rawFinishReason: response.stopReason,
     usage: fromBedrockUsage(response.usage),
     id: requestId,

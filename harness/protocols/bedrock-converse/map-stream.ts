@@ -1,7 +1,7 @@
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { bedrockFinishReason } from './finish-reason.ts';
 import { now } from '../shared/time.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import { fromBedrockUsage } from './map-response.ts';
@@ -70,5 +70,5 @@ export async function* normalizeConverseStream(
     }
   }
   yield* tools.endAll();
-  yield { type: 'done', at: now(), finishReason: normalizeFinishReason(stopReason), rawFinishReason: stopReason };
+  yield { type: 'done', at: now(), finishReason: bedrockFinishReason(stopReason), rawFinishReason: stopReason };
 }

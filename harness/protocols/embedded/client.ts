@@ -9,7 +9,7 @@ import { now } from '../shared/time.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { toChatHistory, toChatModelFunctions } from './map-history.ts';
-import { finishReasonFromStop } from './map-response.ts';
+import { embeddedFinishReason } from './finish-reason.ts';
 import { loadModel } from './model-cache.ts';
 import { inferenceThreads } from '../../endpoints/thread-count.ts';
 
@@ -29,7 +29,7 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
   if (!modelPath) {
     throw new VerifyError({ kind: 'invalid_request', layer: 'infra', message: 'embedded: no model path configured (set LLM_VERIFY_MODEL)' });
   }
-  const modelId = config.options?.modelId ?? 'embedded';
+  const modelId = config.modelId ?? 'embedded';
   const transcript = createTranscript();
   let context: LlamaContext | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -82,7 +82,7 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
         const response: ChatResponse = {
           text: result.response,
           toolCalls,
-          finishReason: finishReasonFromStop(result.metadata.stopReason),
+          finishReason: embeddedFinishReason(result.metadata.stopReason),
           rawFinishReason: result.metadata.stopReason,
           usage: { input, output, total: input + output },
           model: modelId,

@@ -141,7 +141,7 @@ describe('gemini client (loopback recorder — not live-verified here)', () => {
   });
 
   it('uses options.apiVersion when the provider pins one (e.g. v1beta)', async () => {
-    const client = await createGeminiClient(config({ options: { apiVersion: 'v1beta' } }));
+    const client = await createGeminiClient(config({ apiVersion: 'v1beta' }));
     await client.chat({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] });
     expect(seen.at(-1)?.url).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
   });

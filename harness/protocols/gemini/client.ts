@@ -26,7 +26,7 @@ export async function createGeminiClient(config: ClientConfig): Promise<Protocol
     httpOptions: {
       ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
       // @google/genai 3.x calls the stable "v1" API by default; a provider may pin another version.
-      ...(config.options?.apiVersion ? { apiVersion: config.options.apiVersion } : {}),
+      ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}),
       timeout: config.timeoutMs,
       retryOptions: { attempts: config.maxRetries + 1 },
       fetch: createRecordingFetch(transcript),

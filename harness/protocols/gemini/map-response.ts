@@ -3,7 +3,7 @@ import type { ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { Usage } from '../../contract/usage.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { geminiFinishReason } from './finish-reason.ts';
 import type { CallIdRegistry } from './call-ids.ts';
 
 /**
@@ -58,7 +58,7 @@ export function fromGenerateContentResponse(response: GenerateContentResponse, i
     text,
     reasoning: reasoning === '' ? undefined : reasoning,
     toolCalls,
-    finishReason: normalizeFinishReason(candidate.finishReason, toolCalls.length > 0),
+    finishReason: geminiFinishReason(candidate.finishReason, toolCalls.length > 0),
     rawFinishReason: candidate.finishReason,
     usage,
     id: response.responseId,

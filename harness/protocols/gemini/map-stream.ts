@@ -1,7 +1,7 @@
 import type { GenerateContentResponse } from '@google/genai';
 import type { StreamEvent } from '../../contract/stream.ts';
 import type { Usage } from '../../contract/usage.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { geminiFinishReason } from './finish-reason.ts';
 import { now } from '../shared/time.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import type { CallIdRegistry } from './call-ids.ts';
@@ -47,5 +47,5 @@ export async function* normalizeGeminiChunks(chunks: AsyncIterable<GenerateConte
     yield { type: 'done', at: now(), finishReason: 'content_filter', rawFinishReason: blockedBy };
     return;
   }
-  yield { type: 'done', at: now(), finishReason: normalizeFinishReason(finish, calls > 0), rawFinishReason: finish };
+  yield { type: 'done', at: now(), finishReason: geminiFinishReason(finish, calls > 0), rawFinishReason: finish };
 }

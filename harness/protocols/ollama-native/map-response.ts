@@ -5,7 +5,7 @@ import type { ToolCall } from '../../contract/messages.ts';
 import type { ModelListing } from '../../contract/protocol-client.ts';
 import type { Usage } from '../../contract/usage.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { ollamaFinishReason } from './finish-reason.ts';
 import type { OllamaWireToolCall } from './map-request.ts';
 
 /** Ollama's counters (omitted when zero, e.g. a fully cached prompt). */
@@ -39,7 +39,7 @@ export function fromOllamaChatResponse(response: OllamaChatResponse): ChatRespon
     text: message.content ?? '',
     reasoning: typeof message.thinking === 'string' && message.thinking !== '' ? message.thinking : undefined,
     toolCalls,
-    finishReason: normalizeFinishReason(raw, toolCalls.length > 0),
+    finishReason: ollamaFinishReason(raw, toolCalls.length > 0),
     rawFinishReason: raw,
     usage: fromOllamaUsage(response),
     model: response.model,

@@ -1,6 +1,6 @@
 import type { ChatResponse as OllamaChatResponse } from 'ollama';
 import type { StreamEvent } from '../../contract/stream.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { ollamaFinishReason } from './finish-reason.ts';
 import { now } from '../shared/time.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import type { OllamaWireToolCall } from './map-request.ts';
@@ -40,6 +40,6 @@ export async function* normalizeOllamaChunks(chunks: AsyncIterable<OllamaChatRes
     }
   }
   yield* tools.endAll();
-  const finishReason = sawDone ? normalizeFinishReason(finish, callCount > 0) : 'error';
+  const finishReason = sawDone ? ollamaFinishReason(finish, callCount > 0) : 'error';
   yield { type: 'done', at: now(), finishReason, rawFinishReason: finish };
 }

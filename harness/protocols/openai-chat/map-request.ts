@@ -45,7 +45,10 @@ export function toChatCompletionParams(request: ChatRequest): ChatCompletionCrea
   };
   if (request.temperature !== undefined) params.temperature = request.temperature;
   if (request.topP !== undefined) params.top_p = request.topP;
-  if (request.maxTokens !== undefined) params.max_tokens = request.maxTokens;
+  if (request.maxTokens !== undefined) {
+    if (request.maxTokensField === 'max_completion_tokens') params.max_completion_tokens = request.maxTokens;
+    else params.max_tokens = request.maxTokens;
+  }
   if (request.stop !== undefined) params.stop = request.stop;
   if (request.seed !== undefined) params.seed = request.seed;
   if (request.tools && request.tools.length > 0) {

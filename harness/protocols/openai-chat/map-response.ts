@@ -3,7 +3,7 @@ import type { ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { Usage } from '../../contract/usage.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { openAIChatFinishReason } from './finish-reason.ts';
 
 export function fromOpenAIUsage(usage: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null | undefined): Usage | undefined {
   if (!usage) return undefined;
@@ -29,7 +29,7 @@ export function fromChatCompletion(completion: ChatCompletion): ChatResponse {
     text: message.content ?? '',
     reasoning: typeof reasoning === 'string' && reasoning !== '' ? reasoning : undefined,
     toolCalls,
-    finishReason: normalizeFinishReason(choice.finish_reason),
+    finishReason: openAIChatFinishReason(choice.finish_reason),
     rawFinishReason: choice.finish_reason ?? undefined,
     usage: fromOpenAIUsage(completion.usage),
     id: completion.id,

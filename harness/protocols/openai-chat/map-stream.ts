@@ -1,6 +1,6 @@
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { StreamEvent } from '../../contract/stream.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { openAIChatFinishReason } from './finish-reason.ts';
 import { now } from '../shared/time.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import { fromOpenAIUsage } from './map-response.ts';
@@ -35,5 +35,5 @@ export async function* normalizeChatChunks(chunks: AsyncIterable<ChatCompletionC
     if (usage) yield { type: 'usage', at: now(), usage };
   }
   yield* tools.endAll();
-  yield { type: 'done', at: now(), finishReason: normalizeFinishReason(finish), rawFinishReason: finish ?? undefined };
+  yield { type: 'done', at: now(), finishReason: openAIChatFinishReason(finish), rawFinishReason: finish ?? undefined };
 }

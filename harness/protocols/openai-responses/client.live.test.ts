@@ -1,4 +1,4 @@
-import { describeLiveAgainstLlamaServer } from '../shared/live-llama-server.ts';
+import { describeLiveAgainstLlamaServer } from '../../testing/live-llama-server.ts';
 import { createOpenAIResponsesClient } from './client.ts';
 
 describeLiveAgainstLlamaServer('openai-responses', (root) =>

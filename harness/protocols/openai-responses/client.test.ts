@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { createLoopback, toSse } from '../shared/loopback-listener.ts';
+import { createLoopback, toSse } from '../../testing/loopback-listener.ts';
 import { REDACTED } from '../shared/redact.ts';
 import { createOpenAIResponsesClient, toVerifyError } from './client.ts';
 

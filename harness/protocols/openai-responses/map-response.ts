@@ -3,7 +3,7 @@ import type { ChatResponse, FinishReason } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { Usage } from '../../contract/usage.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { normalizeFinishReason } from '../shared/finish-reason.ts';
+import { openAIResponsesFinishReason } from './finish-reason.ts';
 
 export function fromResponsesUsage(usage: Partial<ResponseUsage> | null | undefined): Usage | undefined {
   if (!usage) return undefined;
@@ -21,7 +21,7 @@ export function responseFinish(
   const status = response.status;
   if (status === 'incomplete') {
     const reason = response.incomplete_details?.reason;
-    return { finishReason: reason ? normalizeFinishReason(reason) : 'length', rawFinishReason: reason ?? status };
+    return { finishReason: reason ? openAIResponsesFinishReason(reason) : 'length', rawFinishReason: reason ?? status };
   }
   if (status === 'completed') return { finishReason: hasToolCalls ? 'tool_calls' : 'stop', rawFinishReason: status };
   // failed, cancelled, in_progress, queued, or missing: not a normal end of a turn.

@@ -1,43 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeFinishReason } from './finish-reason.ts';
+import { anthropicFinishReason } from '../anthropic-messages/finish-reason.ts';
+import { bedrockFinishReason } from '../bedrock-converse/finish-reason.ts';
+import { geminiFinishReason } from '../gemini/finish-reason.ts';
+import { ollamaFinishReason } from '../ollama-native/finish-reason.ts';
+import { openAIChatFinishReason } from '../openai-chat/finish-reason.ts';
+import { openAIResponsesFinishReason } from '../openai-responses/finish-reason.ts';
+import { finishReasonMapper, type FinishReasonMapper } from './finish-reason.ts';
 
-describe('normalizeFinishReason', () => {
+describe('finish reasons, each by its own protocol\'s table', () => {
   it.each([
-    ['stop', 'stop'],
-    ['length', 'length'],
-    ['tool_calls', 'tool_calls'],
-    ['function_call', 'tool_calls'],
-    ['content_filter', 'content_filter'],
-    ['max_output_tokens', 'length'],
-    ['end_turn', 'stop'],
-    ['stop_sequence', 'stop'],
-    ['max_tokens', 'length'],
-    ['tool_use', 'tool_calls'],
-    ['refusal', 'content_filter'],
-    ['model_context_window_exceeded', 'length'],
-    ['guardrail_intervened', 'content_filter'],
-    ['STOP', 'stop'],
-    ['MAX_TOKENS', 'length'],
-    ['SAFETY', 'content_filter'],
-    ['MALFORMED_FUNCTION_CALL', 'error'],
-    ['load', 'stop'],
-  ] as const)('%s → %s', (raw, expected) => {
-    expect(normalizeFinishReason(raw)).toBe(expected);
+    ['openai-chat', openAIChatFinishReason, 'stop', 'stop'],
+    ['openai-chat', openAIChatFinishReason, 'length', 'length'],
+    ['openai-chat', openAIChatFinishReason, 'tool_calls', 'tool_calls'],
+    ['openai-chat', openAIChatFinishReason, 'function_call', 'tool_calls'],
+    ['openai-chat', openAIChatFinishReason, 'content_filter', 'content_filter'],
+    ['openai-responses', openAIResponsesFinishReason, 'max_output_tokens', 'length'],
+    ['anthropic-messages', anthropicFinishReason, 'end_turn', 'stop'],
+    ['anthropic-messages', anthropicFinishReason, 'stop_sequence', 'stop'],
+    ['anthropic-messages', anthropicFinishReason, 'max_tokens', 'length'],
+    ['anthropic-messages', anthropicFinishReason, 'tool_use', 'tool_calls'],
+    ['anthropic-messages', anthropicFinishReason, 'refusal', 'content_filter'],
+    ['anthropic-messages', anthropicFinishReason, 'model_context_window_exceeded', 'length'],
+    ['bedrock-converse', bedrockFinishReason, 'guardrail_intervened', 'content_filter'],
+    ['gemini', geminiFinishReason, 'STOP', 'stop'],
+    ['gemini', geminiFinishReason, 'MAX_TOKENS', 'length'],
+    ['gemini', geminiFinishReason, 'SAFETY', 'content_filter'],
+    ['gemini', geminiFinishReason, 'MALFORMED_FUNCTION_CALL', 'error'],
+    ['ollama-native', ollamaFinishReason, 'load', 'stop'],
+  ] as const)('%s: %s → %s', (_protocol, mapper: FinishReasonMapper, raw, expected) => {
+    expect(mapper(raw)).toBe(expected);
   });
 
   it('maps unknown, missing and empty reasons to error', () => {
-    expect(normalizeFinishReason('something_new')).toBe('error');
-    expect(normalizeFinishReason(null)).toBe('error');
-    expect(normalizeFinishReason(undefined)).toBe('error');
-    expect(normalizeFinishReason('')).toBe('error');
-    expect(normalizeFinishReason('Stop')).toBe('error');
+    expect(openAIChatFinishReason('something_new')).toBe('error');
+    expect(openAIChatFinishReason(null)).toBe('error');
+    expect(openAIChatFinishReason(undefined)).toBe('error');
+    expect(openAIChatFinishReason('')).toBe('error');
+    expect(openAIChatFinishReason('Stop')).toBe('error');
+    expect(finishReasonMapper({})('toString')).toBe('error');
+  });
+
+  it('a reason of another protocol is unknown here (each table is its protocol\'s own)', () => {
+    expect(openAIChatFinishReason('end_turn')).toBe('error');
+    expect(anthropicFinishReason('stop')).toBe('error');
   });
 
   it('turns a plain stop (or a missing reason) into tool_calls when calls were made', () => {
-    expect(normalizeFinishReason('STOP', true)).toBe('tool_calls');
-    expect(normalizeFinishReason('stop', true)).toBe('tool_calls');
-    expect(normalizeFinishReason(undefined, true)).toBe('tool_calls');
-    expect(normalizeFinishReason('length', true)).toBe('length');
-    expect(normalizeFinishReason('SAFETY', true)).toBe('content_filter');
+    expect(geminiFinishReason('STOP', true)).toBe('tool_calls');
+    expect(ollamaFinishReason('stop', true)).toBe('tool_calls');
+    expect(ollamaFinishReason(undefined, true)).toBe('tool_calls');
+    expect(ollamaFinishReason('length', true)).toBe('length');
+    expect(geminiFinishReason('SAFETY', true)).toBe('content_filter');
   });
 });

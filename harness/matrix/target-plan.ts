@@ -1,0 +1,45 @@
+import type { ProtocolId } from '../contract/protocol-client.ts';
+import type { ModelSpec, ProviderDefinition } from '../contract/provider.ts';
+import { effectiveCapabilities } from '../protocols/registry.ts';
+import type { TargetPlan } from './cell.ts';
+import type { ProviderEndpoint } from './endpoint-plan.ts';
+import { capabilitiesAfterQuirks, quirksForModel } from './quirks.ts';
+
+/** Retries of a protocol client (the SDK's own retry loop) on retryable errors. */
+export const DEFAULT_MAX_RETRIES = 2;
+
+function joinUrl(root: string, path: string): string {
+  return root.replace(/\/+$/, '') + path;
+}
+
+/**
+ * The whole target of one provider × model × protocol, as it travels in a cell: the resolved model
+ * (pinned, or learned from the server's listing), the capabilities a test can count on, the
+ * provider's quirks and the client settings. Plain data; the credential is a reference only.
+ */
+export function planTarget(provider: ProviderDefinition, model: ModelSpec, protocol: ProtocolId, endpoint: ProviderEndpoint, timeoutMs: number): TargetPlan {
+  const path = provider.protocols.find((entry) => entry.protocol === protocol)?.path ?? '';
+  const quirks = quirksForModel(provider.quirks, model.id);
+  return {
+    providerId: provider.id,
+    providerName: provider.displayName,
+    model,
+    capabilities: effectiveCapabilities(capabilitiesAfterQuirks(model.capabilities, quirks), protocol),
+    quirks,
+    auth: endpoint.credential ? 'configured' : provider.auth ? 'unknown' : 'none',
+    setupHint: provider.setupHint,
+    rootUrl: endpoint.rootUrl,
+    onUnreachable: endpoint.onUnreachable,
+    healthEndpoint: provider.healthEndpoint && endpoint.rootUrl ? { ...provider.healthEndpoint, url: joinUrl(endpoint.rootUrl, provider.healthEndpoint.path) } : undefined,
+    client: {
+      protocol,
+      baseUrl: endpoint.rootUrl ? joinUrl(endpoint.rootUrl, path) : undefined,
+      region: endpoint.region,
+      modelPath: endpoint.modelPath,
+      modelId: model.id,
+      secretRef: endpoint.credential?.ref,
+      timeoutMs,
+      maxRetries: DEFAULT_MAX_RETRIES,
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { ProtocolModule } from '../protocol-module.ts';
+import { checkOllamaNativeEventOrder } from './event-order.ts';
+import { FINISH_REASONS } from './finish-reason.ts';
+
+declare module '../../contract/protocol-client.ts' {
+  interface ProtocolIds {
+    'ollama-native': true;
+  }
+}
+
+export const ollamaNativeProtocol: ProtocolModule<'ollama-native'> = {
+  id: 'ollama-native',
+  // Ollama's native API has no tool_choice.
+  limits: { tool_choice: false },
+  finishReasons: FINISH_REASONS,
+  checkEventOrder: checkOllamaNativeEventOrder,
+  loadClient: async () => (await import('./client.ts')).createOllamaNativeClient,
+};

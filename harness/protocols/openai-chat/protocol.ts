@@ -1,0 +1,17 @@
+import type { ProtocolModule } from '../protocol-module.ts';
+import { checkOpenAIChatEventOrder } from './event-order.ts';
+import { FINISH_REASONS } from './finish-reason.ts';
+
+declare module '../../contract/protocol-client.ts' {
+  interface ProtocolIds {
+    'openai-chat': true;
+  }
+}
+
+export const openAIChatProtocol: ProtocolModule<'openai-chat'> = {
+  id: 'openai-chat',
+  limits: {},
+  finishReasons: FINISH_REASONS,
+  checkEventOrder: checkOpenAIChatEventOrder,
+  loadClient: async () => (await import('./client.ts')).createOpenAIChatClient,
+};

@@ -1,0 +1,62 @@
+import type { ClientConfig, ProtocolClient } from '../contract/protocol-client.ts';
+import type { Secrets, TargetPlan } from '../matrix/cell.ts';
+import { checkHealthEndpoint } from '../endpoints/health-endpoint.ts';
+import { createProtocolClient } from '../protocols/registry.ts';
+import type { Target } from '../suite/define.ts';
+
+/** Opens a protocol client for a config; the real one loads the protocol's SDK, fakes return scripted clients. */
+export type ClientConnector = (config: ClientConfig) => Promise<ProtocolClient>;
+
+export interface TargetHandle {
+  target: Target;
+  /** Closes the target's client and every client made with clientWith(). */
+  close(): Promise<void>;
+}
+
+export interface CreateTargetOptions {
+  /** Credentials by reference (RunPlan.secrets); required when the plan's client carries a secretRef. */
+  secrets?: Secrets;
+  connect?: ClientConnector;
+}
+
+/**
+ * The Target of a cell, from the plan the cell carries: the runner, the live tests and the fakes
+ * all build targets here. The provider is never looked up again.
+ */
+export async function createTarget(plan: TargetPlan, options: CreateTargetOptions = {}): Promise<TargetHandle> {
+  const connect = options.connect ?? createProtocolClient;
+  const { secretRef, ...settings } = plan.client;
+  const apiKey = secretRef === undefined ? undefined : options.secrets?.[secretRef];
+  if (secretRef !== undefined && apiKey === undefined) throw new Error(`harness: the credential "${secretRef}" was not provided to the worker`);
+  const config: ClientConfig = { ...settings, apiKey };
+  const client = await connect(config);
+  const extra: ProtocolClient[] = [];
+  const target: Target = {
+    providerId: plan.providerId,
+    providerName: plan.providerName,
+    model: plan.model,
+    protocol: plan.client.protocol,
+    capabilities: plan.capabilities,
+    quirks: plan.quirks,
+    client,
+    auth: plan.auth,
+    async health(options) {
+      const own = plan.healthEndpoint ? await checkHealthEndpoint(plan.healthEndpoint, options?.signal) : undefined;
+      if (own && !own.ok) return own;
+      const protocol = await client.health(options);
+      if (!own) return protocol;
+      return { ok: protocol.ok, version: own.version ?? protocol.version, detail: [own.detail, protocol.detail].filter(Boolean).join('; ') };
+    },
+    async clientWith(overrides) {
+      const other = await connect({ ...config, ...overrides });
+      extra.push(other);
+      return other;
+    },
+  };
+  return {
+    target,
+    async close() {
+      await Promise.allSettled([client, ...extra].map((entry) => entry.close()));
+    },
+  };
+}
