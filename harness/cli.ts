@@ -42,11 +42,13 @@ async function main(): Promise<number> {
           container: { type: 'boolean', describe: 'with --local: start those servers in containers (testcontainers; needs Docker)' },
           'report-dir': { type: 'string', default: 'reports', describe: 'folder for reports/<run-id>/ (and reports/latest)' },
           timeout: { type: 'number', default: 120_000, describe: 'per-test deadline in ms' },
-          'fail-on': { type: 'string', array: true, describe: 'failure layers that set exit code 1 (default all): transport,protocol,parser,model,infra' },
+          'fail-on': { type: 'string', array: true, describe: 'what sets exit code 1 besides errors (default all layers): transport,protocol,parser,model,infra, and drift (with --probe)' },
+          probe: { type: 'boolean', default: false, describe: 'run cells the model declares unsupported too, and report drift between declared and observed capabilities' },
+          'skip-unreachable': { type: 'boolean', default: false, describe: 'an unreachable endpoint gives skipped cells instead of error [infra] (for laptops)' },
         }),
       async (args) => {
         exitCode = await runVerify(
-          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'] },
+          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'], skipUnreachable: args['skip-unreachable'] },
           argv,
           WIRING,
         );

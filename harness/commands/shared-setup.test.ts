@@ -18,20 +18,27 @@ const NATIVE_LISTING = JSON.stringify({
 describe('discoverModels (loopback recorder — not live-verified here)', () => {
   it('reads LM Studio\'s native listing first: loaded state, context window and tool support', async () => {
     const { seen, baseUrl } = await loopback.listen({ status: 200, body: NATIVE_LISTING });
-    const listed = await discoverModels(lmStudio, { rootUrl: baseUrl, source: 'env', gate: { action: 'run' } }, undefined);
+    const listed = await discoverModels(lmStudio, { rootUrl: baseUrl, source: 'env', onUnreachable: 'error', gate: { action: 'run' } }, undefined);
     expect(seen[0]?.url).toBe('/api/v0/models');
-    expect(listed).toEqual([{ id: 'qwen3-8b', contextWindow: 32768, capabilities: { tools: true }, loaded: true }]);
+    expect(listed).toEqual({ models: [{ id: 'qwen3-8b', contextWindow: 32768, capabilities: { tools: true }, loaded: true }] });
   });
 
   it('uses the protocol\'s own listing (GET /v1/models) for other providers', async () => {
     const { seen, baseUrl } = await loopback.listen({ status: 200, body: JSON.stringify({ object: 'list', data: [{ id: 'served-model', object: 'model' }] }) });
-    const listed = await discoverModels(vllm, { rootUrl: baseUrl, source: 'env', gate: { action: 'run' } }, undefined);
+    const listed = await discoverModels(vllm, { rootUrl: baseUrl, source: 'env', onUnreachable: 'error', gate: { action: 'run' } }, undefined);
     expect(seen[0]?.url).toBe('/v1/models');
-    expect(listed?.map((model) => model.id)).toEqual(['served-model']);
+    expect('models' in listed && listed.models.map((model) => model.id)).toEqual(['served-model']);
   });
 
-  it('answers undefined (not an exception) when nothing listens', async () => {
-    expect(await discoverModels(vllm, { rootUrl: 'http://127.0.0.1:9', source: 'env', gate: { action: 'run' } }, undefined)).toBeUndefined();
+  it('answers the normalized error (not an exception) when nothing listens', async () => {
+    const result = await discoverModels(vllm, { rootUrl: 'http://127.0.0.1:9', source: 'env', onUnreachable: 'error', gate: { action: 'run' } }, undefined);
+    expect(result).toMatchObject({ error: { kind: 'network', layer: 'transport' } });
+  });
+
+  it('answers a listing that rejects the key as an auth error', async () => {
+    const { baseUrl } = await loopback.listen({ status: 401, body: JSON.stringify({ error: { message: 'Invalid API key', type: 'authentication_error' } }) });
+    const result = await discoverModels(vllm, { rootUrl: baseUrl, source: 'env', onUnreachable: 'error', gate: { action: 'run' } }, 'wrong');
+    expect(result).toMatchObject({ error: { kind: 'auth', status: 401 } });
   });
 });
 

@@ -7,6 +7,7 @@ import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
 import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
 import { createProgressPrinter, printDecidedCells, printSummary } from '../reporters/console.ts';
+import { driftRows, printDrift } from '../reporters/drift-report.ts';
 import { Journal, readJournal } from '../reporters/journal.ts';
 import { buildRunMetadata } from '../reporters/run-metadata.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
@@ -24,6 +25,8 @@ export interface VerifyArgs extends FilterArgs {
   reportDir: string;
   timeout: number;
   failOn?: string[];
+  probe?: boolean;
+  skipUnreachable?: boolean;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -62,6 +65,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       unlaunchable: containers.unlaunchable,
       embeddedModel,
       discover: discoverModels,
+      probe: args.probe,
+      skipUnreachable: args.skipUnreachable,
     });
     if (plan.cells.length === 0) {
       log('no cells match these filters; `verify list` shows what exists');
@@ -73,7 +78,9 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     pointLatestAt(runDir);
     const decided = plan.cells.filter((cell) => cell.gate.action !== 'run');
     for (const cell of decided) {
-      if (cell.gate.action !== 'run') journal.append(decidedResult(cell, runId, cell.gate.action, cell.gate.reason));
+      const gate = cell.gate;
+      if (gate.action === 'fail' || gate.action === 'error') journal.append(decidedResult(cell, runId, gate.action, gate.reason, { layer: gate.layer, kind: gate.kind }));
+      else if (gate.action !== 'run') journal.append(decidedResult(cell, runId, gate.action, gate.reason));
     }
     printDecidedCells(decided, log);
     const progress = createProgressPrinter(plan.cells.length - decided.length, log);
@@ -100,9 +107,13 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
     );
     writeReports(runDir, run, results, capabilities);
-    printSummary(results, paths, (line) => process.stdout.write(`${line}\n`));
-    const failing = results.filter((result) => isFailing(result.verdict) && (result.verdict === 'error' || failOn.has(result.layer ?? 'infra')));
-    return failing.length > 0 ? 1 : 0;
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    const drift = driftRows(results);
+    printDrift(drift, out);
+    printSummary(results, paths, out);
+    const failing = results.filter((result) => isFailing(result.verdict) && (result.verdict === 'error' || failOn.layers.has(result.layer ?? 'infra')));
+    if (failOn.drift && drift.length > 0) out(`llm-verify: ${drift.length} cell(s) drift from their declared capabilities (--fail-on drift)`);
+    return failing.length > 0 || (failOn.drift && drift.length > 0) ? 1 : 0;
   } finally {
     await Promise.allSettled(launched.map((entry) => entry.stop()));
   }

@@ -4,13 +4,19 @@ import { FAILURE_LAYERS, failOnLayers, filtersFromArgs, newRunId } from './run-a
 
 describe('failOnLayers', () => {
   it('defaults to every layer, and "all" means every layer', () => {
-    expect([...failOnLayers(undefined)]).toEqual(['transport', 'protocol', 'parser', 'model', 'infra']);
-    expect([...failOnLayers([])]).toEqual([...FAILURE_LAYERS]);
-    expect([...failOnLayers(['protocol,all'])]).toEqual([...FAILURE_LAYERS]);
+    expect([...failOnLayers(undefined).layers]).toEqual([...FAILURE_LAYERS]);
+    expect([...failOnLayers([]).layers]).toEqual([...FAILURE_LAYERS]);
+    expect([...failOnLayers(['protocol,all']).layers]).toEqual([...FAILURE_LAYERS]);
+    expect(failOnLayers(undefined).drift).toBe(false);
   });
 
   it('takes repeatable, comma-separated layers', () => {
-    expect([...failOnLayers(['transport,protocol', 'protocol', 'infra'])]).toEqual(['transport', 'protocol', 'infra']);
+    expect([...failOnLayers(['transport,protocol', 'protocol', 'infra']).layers]).toEqual(['transport', 'protocol', 'infra']);
+  });
+
+  it('drift is its own switch: alone it keeps every layer, with layers it adds to them', () => {
+    expect(failOnLayers(['drift'])).toEqual({ layers: new Set(FAILURE_LAYERS), drift: true });
+    expect(failOnLayers(['protocol,drift'])).toEqual({ layers: new Set(['protocol']), drift: true });
   });
 
   it('rejects an unknown layer with a UsageError listing the valid ones', () => {
@@ -21,7 +27,7 @@ describe('failOnLayers', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(UsageError);
-    expect((thrown as Error).message).toBe('--fail-on: unknown layer "parsr". Valid: all, transport, protocol, parser, model, infra');
+    expect((thrown as Error).message).toBe(`--fail-on: unknown value "parsr". Valid: all, ${FAILURE_LAYERS.join(', ')}, drift (with --probe)`);
   });
 });
 

@@ -25,16 +25,27 @@ export function filtersFromArgs(args: FilterArgs): CellFilters {
   };
 }
 
-/** `--fail-on transport,protocol` → the layers whose failures make the exit code 1. */
-export function failOnLayers(values: string[] | undefined): Set<FailureLayer> {
+/** What makes the exit code 1 besides errors: failures in these layers, and (with --probe) capability drift. */
+export interface FailOn {
+  layers: Set<FailureLayer>;
+  drift: boolean;
+}
+
+/**
+ * `--fail-on transport,protocol,drift` → the layers whose failures make the exit code 1, and whether
+ * drift does. No layer named (only `drift`, or nothing): every layer.
+ */
+export function failOnLayers(values: string[] | undefined): FailOn {
   const list = splitList(values);
-  if (list.length === 0 || list.includes('all')) return new Set(FAILURE_LAYERS);
-  for (const entry of list) {
-    if (!(FAILURE_LAYERS as readonly string[]).includes(entry)) {
-      throw new UsageError(`--fail-on: unknown layer "${entry}". Valid: all, ${FAILURE_LAYERS.join(', ')}`);
+  const drift = list.includes('drift');
+  const layers = list.filter((entry) => entry !== 'drift');
+  for (const entry of layers) {
+    if (entry !== 'all' && !(FAILURE_LAYERS as readonly string[]).includes(entry)) {
+      throw new UsageError(`--fail-on: unknown value "${entry}". Valid: all, ${FAILURE_LAYERS.join(', ')}, drift (with --probe)`);
     }
   }
-  return new Set(list as FailureLayer[]);
+  if (layers.length === 0 || layers.includes('all')) return { layers: new Set(FAILURE_LAYERS), drift };
+  return { layers: new Set(layers as FailureLayer[]), drift };
 }
 
 /** A run id that sorts by time and is safe as a folder name. */

@@ -40,7 +40,7 @@ const models = new Map<string, ModelSpec[]>([
   ],
   ['beta', [{ id: 'b1', displayName: 'b1', capabilities: {} }]],
 ]);
-const run: ProviderEndpoint = { rootUrl: 'http://h:1', source: 'flag', gate: { action: 'run' } };
+const run: ProviderEndpoint = { rootUrl: 'http://h:1', source: 'flag', onUnreachable: 'error', gate: { action: 'run' } };
 
 function inputs(filters: Partial<CellFilters> = {}, endpoints?: Map<string, ProviderEndpoint>): MatrixInputs {
   return {
@@ -97,7 +97,7 @@ describe('buildCells', () => {
   });
 
   it('carries a provider endpoint gate to every cell, and drops providers without an endpoint', () => {
-    const skipped: ProviderEndpoint = { source: 'none', gate: { action: 'skipped', reason: 'no endpoint: start beta' } };
+    const skipped: ProviderEndpoint = { source: 'none', onUnreachable: 'skipped', gate: { action: 'skipped', reason: 'no endpoint: start beta' } };
     const cells = buildCells(inputs({}, new Map([['beta', skipped]])));
     expect(cells).toHaveLength(3);
     expect(cells.every((cell) => cell.provider === 'beta' && cell.gate.action === 'skipped' && cell.gate.reason === 'no endpoint: start beta')).toBe(true);

@@ -4,7 +4,7 @@ import type { SuiteDefinition } from '../suite/define.ts';
 import { cellId, type Cell } from './cell.ts';
 import type { ProviderEndpoint } from './endpoint-plan.ts';
 import { selected, type CellFilters } from './filters.ts';
-import { capabilityGate } from './gating.ts';
+import { capabilityGate, declaredMissing } from './gating.ts';
 import { planTarget } from './target-plan.ts';
 
 export interface MatrixInputs {
@@ -15,6 +15,8 @@ export interface MatrixInputs {
   models: ReadonlyMap<string, readonly ModelSpec[]>;
   endpoints: ReadonlyMap<string, ProviderEndpoint>;
   timeoutMs: number;
+  /** `--probe`: cells the model declares unsupported run anyway, marked for drift reporting. */
+  probe?: boolean;
 }
 
 function protocolsOf(provider: ProviderDefinition, model: ModelSpec): ProtocolId[] {
@@ -40,7 +42,10 @@ export function buildCells(inputs: MatrixInputs): Cell[] {
           for (const test of suite.tests) {
             if (!selected(test.id, filters.tests) && !selected(`${suite.id}.${test.id}`, filters.tests)) continue;
             if (filters.tags.length > 0 && !test.tags.some((tag) => selected(tag, filters.tags))) continue;
-            const gate = endpoint.gate.action !== 'run' ? endpoint.gate : capabilityGate(test.requires, model.capabilities, protocol);
+            let gate = endpoint.gate.action !== 'run' ? endpoint.gate : capabilityGate(test.requires, target.capabilities, protocol);
+            const protocolLacks = capabilityGate(test.requires, {}, protocol).action !== 'run';
+            const probed = inputs.probe && gate.action === 'unsupported' && endpoint.gate.action === 'run' && !protocolLacks;
+            if (probed) gate = { action: 'run' };
             const parts = { suite: suite.id, test: test.id, provider: provider.id, model: model.id, protocol };
             cells.push({
               ...parts,
@@ -51,6 +56,7 @@ export function buildCells(inputs: MatrixInputs): Cell[] {
               gate,
               target,
               timeoutMs: test.timeoutMs ?? inputs.timeoutMs,
+              ...(inputs.probe && endpoint.gate.action === 'run' && !protocolLacks ? { probe: { declaredUnsupported: declaredMissing(test.requires, target.capabilities) } } : {}),
             });
           }
         }

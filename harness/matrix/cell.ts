@@ -58,6 +58,11 @@ export interface Cell {
   /** The whole target, resolved by the plan: the worker never looks the provider up again. */
   target: TargetPlan;
   timeoutMs: number;
+  /**
+   * Set with `--probe`: the cell runs whatever the model declares, and its verdict is compared with
+   * the declaration (drift). `declaredUnsupported` lists required capabilities declared absent.
+   */
+  probe?: { declaredUnsupported: Capability[] };
 }
 
 export function cellId(parts: { suite: string; test: string; provider: string; model: string; protocol: string }): string {

@@ -13,9 +13,14 @@ export function capabilityGate(requires: readonly Capability[], declared: Declar
   if (protocolLacks.length > 0) {
     return { action: 'unsupported', reason: `the ${protocol} protocol has no ${protocolLacks.join(', ')}` };
   }
-  const missing = requires.filter((capability) => declared[capability] === false);
+  const missing = declaredMissing(requires, declared);
   if (missing.length > 0) {
     return { action: 'unsupported', reason: `model declares no ${missing.join(', ')}` };
   }
   return { action: 'run' };
+}
+
+/** The required capabilities the model declares absent (what `--probe` runs anyway). */
+export function declaredMissing(requires: readonly Capability[], declared: DeclaredCapabilities): Capability[] {
+  return requires.filter((capability) => declared[capability] === false);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelListing } from '../contract/protocol-client.ts';
 import type { ProviderDefinition } from '../contract/provider.ts';
+import { VerifyError } from '../contract/verify-error.ts';
 import type { SuiteDefinition } from '../suite/define.ts';
 import type { CellFilters } from './filters.ts';
 import { DISCOVERED_PLACEHOLDER, planRun, type RunPlanInputs } from './plan-run.ts';
@@ -87,16 +88,24 @@ describe('planRun: validation', () => {
 });
 
 describe('planRun: models', () => {
-  const discover = (listed: ModelListing[] | undefined) => async () => listed;
+  const discover = (listed: ModelListing[]) => async () => ({ models: listed });
 
-  it('keeps pinned models the server lists (with their capabilities) and adds unpinned listed ones', async () => {
+  it('keeps every pinned model, listed or not (list_models fails for the unlisted), and adds unpinned listed ones', async () => {
     const plan = await planRun(inputs({ discover: discover([{ id: 'pinned-listed' }, { id: 'extra', displayName: 'Extra', contextWindow: 2048 }]) }));
     expect(plan.models.get('llama_cpp')).toEqual([
       local.models[0],
+      local.models[1],
       { id: 'extra', displayName: 'Extra', contextWindow: 2048, capabilities: {} },
     ]);
     const gates = plan.cells.filter((cell) => cell.provider === 'llama_cpp').map((cell) => `${cell.model}:${cell.test}:${cell.gate.action}`);
-    expect(gates).toEqual(['pinned-listed:health:run', 'pinned-listed:text_stream:unsupported', 'extra:health:run', 'extra:text_stream:run']);
+    expect(gates).toEqual([
+      'pinned-listed:health:run',
+      'pinned-listed:text_stream:unsupported',
+      'pinned-unlisted:health:run',
+      'pinned-unlisted:text_stream:run',
+      'extra:health:run',
+      'extra:text_stream:run',
+    ]);
   });
 
   it('carries what the server listed (capabilities, context window) in each cell\'s target, for the worker', async () => {
@@ -108,7 +117,7 @@ describe('planRun: models', () => {
 
   it('hands credentials to the discoverer and keeps them in plan.secrets, apart from the cells', async () => {
     const seen: Array<string | undefined> = [];
-    const plan = await planRun(inputs({ discover: async (_provider, _endpoint, apiKey) => (seen.push(apiKey), undefined) }));
+    const plan = await planRun(inputs({ discover: async (_provider, _endpoint, apiKey) => (seen.push(apiKey), { models: [] }) }));
     expect(plan.secrets).toEqual({ openai: 'sk-test' });
     expect(seen).toEqual([undefined]);
     const openaiCell = plan.cells.find((entry) => entry.provider === 'openai');
@@ -123,7 +132,7 @@ describe('planRun: models', () => {
 
   it('gives a provider with no model a skipped placeholder row naming the endpoint and hint', async () => {
     const bare = { ...local, models: [] };
-    const plan = await planRun(inputs({ providers: [bare], discover: discover(undefined) }));
+    const plan = await planRun(inputs({ providers: [bare], discover: discover([]) }));
     expect(plan.models.get('llama_cpp')?.map((model) => model.id)).toEqual([DISCOVERED_PLACEHOLDER]);
     expect(plan.cells).toHaveLength(2);
     expect(plan.cells[0]?.gate).toEqual({
@@ -138,7 +147,7 @@ describe('planRun: models', () => {
   });
 
   it('accepts an unpinned --model with one provider and runs it', async () => {
-    const plan = await planRun(inputs({ filters: filters({ providers: ['llama_cpp'], models: ['my-gguf'] }), discover: discover(undefined) }));
+    const plan = await planRun(inputs({ filters: filters({ providers: ['llama_cpp'], models: ['my-gguf'] }), discover: discover([]) }));
     expect(plan.models.get('llama_cpp')?.at(-1)).toEqual({ id: 'my-gguf', displayName: 'my-gguf', capabilities: {} });
     expect(plan.cells.map((cell) => `${cell.model}:${cell.gate.action}`)).toEqual(['my-gguf:run', 'my-gguf:run']);
   });
@@ -152,6 +161,52 @@ describe('planRun: models', () => {
     const plan = await planRun(inputs({ filters: filters({ models: ['gpt-x'] }) }));
     expect(new Set(plan.cells.map((cell) => `${cell.provider}/${cell.model}`))).toEqual(new Set(['openai/gpt-x']));
     expect(plan.cells).toHaveLength(4);
+  });
+});
+
+describe('planRun: discovery failures keep the target\'s rows with a verdict', () => {
+  const error = (kind: VerifyError['kind'], layer: VerifyError['layer'], status?: number) => new VerifyError({ kind, layer, status, message: `GET /v1/models: ${kind}` });
+  const failing = (thrown: VerifyError) => async () => ({ error: thrown });
+  const onlyLocal = filters({ providers: ['llama_cpp'] });
+  const gatesOf = (plan: Awaited<ReturnType<typeof planRun>>) => [...new Set(plan.cells.map((cell) => JSON.stringify(cell.gate)))].map((text) => JSON.parse(text) as unknown);
+
+  it('a configured endpoint (env var) that cannot be reached: every cell error [infra] "unreachable: <url>"', async () => {
+    const plan = await planRun(inputs({ filters: onlyLocal, env: { LLAMA_CPP_BASE_URL: 'http://127.0.0.1:9' }, discover: failing(error('network', 'transport')) }));
+    expect(plan.cells).toHaveLength(4);
+    expect(gatesOf(plan)).toEqual([{ action: 'error', layer: 'infra', kind: 'network', reason: 'unreachable: http://127.0.0.1:9 (GET /v1/models: network)' }]);
+  });
+
+  it('the same with --skip-unreachable, or at a default address nobody configured: skipped with how to start it', async () => {
+    const flagged = await planRun(inputs({ filters: onlyLocal, skipUnreachable: true, env: { LLAMA_CPP_BASE_URL: 'http://127.0.0.1:9' }, discover: failing(error('timeout', 'transport')) }));
+    expect(gatesOf(flagged)).toEqual([{ action: 'skipped', reason: 'unreachable: http://127.0.0.1:9 (GET /v1/models: timeout) — run scripts/setup/llama-server.sh' }]);
+    const unconfigured = await planRun(inputs({ filters: onlyLocal, discover: failing(error('network', 'transport')) }));
+    expect(gatesOf(unconfigured)).toMatchObject([{ action: 'skipped' }]);
+  });
+
+  it('a listing answering 401/403: cells fail kind auth; 5xx: error [infra]', async () => {
+    const auth = await planRun(inputs({ filters: onlyLocal, discover: failing(error('auth', 'protocol', 401)) }));
+    expect(gatesOf(auth)).toEqual([{ action: 'fail', layer: 'protocol', kind: 'auth', reason: 'the model listing rejected the credential: GET /v1/models: auth' }]);
+    const server = await planRun(inputs({ filters: onlyLocal, discover: failing(error('server', 'infra', 503)) }));
+    expect(gatesOf(server)).toMatchObject([{ action: 'error', layer: 'infra', kind: 'server' }]);
+  });
+
+  it('a provider with no pinned model still gets its placeholder row with the failure', async () => {
+    const plan = await planRun(inputs({ providers: [{ ...local, models: [] }], discover: failing(error('auth', 'protocol', 403)) }));
+    expect(plan.cells.map((cell) => `${cell.model}:${cell.gate.action}`)).toEqual([`${DISCOVERED_PLACEHOLDER}:fail`, `${DISCOVERED_PLACEHOLDER}:fail`]);
+  });
+});
+
+describe('planRun: --probe', () => {
+  const discover = (listed: ModelListing[]) => async () => ({ models: listed });
+
+  it('runs cells the model declares unsupported, marked with what was declared; protocol limits stay unsupported', async () => {
+    const plan = await planRun(inputs({ filters: filters({ providers: ['llama_cpp'] }), probe: true, discover: discover([]) }));
+    const cell = plan.cells.find((entry) => entry.model === 'pinned-listed' && entry.test === 'text_stream');
+    expect(cell?.gate).toEqual({ action: 'run' });
+    expect(cell?.probe).toEqual({ declaredUnsupported: ['streaming'] });
+    expect(plan.cells.find((entry) => entry.model === 'pinned-unlisted' && entry.test === 'text_stream')?.probe).toEqual({ declaredUnsupported: [] });
+    const without = await planRun(inputs({ filters: filters({ providers: ['llama_cpp'] }), discover: discover([]) }));
+    expect(without.cells.every((entry) => entry.probe === undefined)).toBe(true);
   });
 });
 

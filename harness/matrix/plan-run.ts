@@ -1,8 +1,9 @@
 import type { ModelListing } from '../contract/protocol-client.ts';
+import type { VerifyError } from '../contract/verify-error.ts';
 import type { ModelSpec, ProviderDefinition } from '../contract/provider.ts';
 import type { SuiteDefinition } from '../suite/define.ts';
 import { buildCells } from './build-cells.ts';
-import type { Cell, Secrets } from './cell.ts';
+import type { Cell, Gate, Secrets } from './cell.ts';
 import { credentialValue, planProviderEndpoint, type EndpointInputs, type ProviderEndpoint } from './endpoint-plan.ts';
 import { checkNames, isGlob, matchesName, selected, type CellFilters } from './filters.ts';
 import { UsageError, unknownNameError } from './usage-error.ts';
@@ -12,8 +13,30 @@ export interface RunPlanInputs extends EndpointInputs {
   suites: readonly SuiteDefinition[];
   filters: CellFilters;
   timeoutMs: number;
-  /** Lists the models a reachable server serves (for providers with discoverModels). */
-  discover?: (provider: ProviderDefinition, endpoint: ProviderEndpoint, apiKey: string | undefined) => Promise<ModelListing[] | undefined>;
+  /** Lists the models a server serves (for providers with discoverModels), or says why it could not. */
+  discover?: (provider: ProviderDefinition, endpoint: ProviderEndpoint, apiKey: string | undefined) => Promise<DiscoveryResult>;
+  /** `--probe`: run cells the model declares unsupported, and report drift between declared and observed. */
+  probe?: boolean;
+}
+
+/** What a model listing answered: the models, or the normalized error of the call. */
+export type DiscoveryResult = { models: ModelListing[] } | { error: VerifyError };
+
+/**
+ * The gate of every cell of a provider whose listing failed during discovery: the target keeps its
+ * rows. Unreachable: `error` [infra] when the user configured the endpoint, else skipped (as when
+ * nothing is set up); 401/403: `fail` kind auth; 5xx: `error` [infra]; anything else: `fail` in the
+ * error's own layer.
+ */
+export function discoveryGate(error: VerifyError, endpoint: ProviderEndpoint, setupHint: string): Gate {
+  const url = endpoint.rootUrl ?? 'the endpoint';
+  if (error.kind === 'network' || error.kind === 'timeout') {
+    const reason = `unreachable: ${url} (${error.message})`;
+    return endpoint.onUnreachable === 'error' ? { action: 'error', layer: 'infra', kind: error.kind, reason } : { action: 'skipped', reason: `${reason} — ${setupHint}` };
+  }
+  if (error.kind === 'auth') return { action: 'fail', layer: 'protocol', kind: 'auth', reason: `the model listing rejected the credential: ${error.message}` };
+  if (error.kind === 'server' || error.kind === 'rate_limit') return { action: 'error', layer: 'infra', kind: error.kind, reason: `the model listing failed: ${error.message}` };
+  return { action: 'fail', layer: error.layer, kind: error.kind, reason: `the model listing failed: ${error.message}` };
 }
 
 /** Model id of the row a provider with no pinned or discovered model gets. */
@@ -55,11 +78,13 @@ export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
     if (endpoint.credential && apiKey) secrets[endpoint.credential.ref] = apiKey;
     let list: ModelSpec[] = [...provider.models];
     if (provider.discoverModels && endpoint.gate.action === 'run' && endpoint.rootUrl && inputs.discover) {
-      const listed = await inputs.discover(provider, endpoint, apiKey);
-      if (listed && listed.length > 0) {
-        const pinned = list.filter((model) => listed.some((entry) => entry.id === model.id));
-        const unpinned = listed.filter((entry) => !list.some((model) => model.id === entry.id)).map(fromListing);
-        list = [...pinned, ...unpinned];
+      const discovered = await inputs.discover(provider, endpoint, apiKey);
+      if ('error' in discovered) {
+        endpoint.gate = discoveryGate(discovered.error, endpoint, provider.setupHint);
+      } else {
+        // Pinned models stay even when the server does not list them: list_models fails for those.
+        const unpinned = discovered.models.filter((entry) => !list.some((model) => model.id === entry.id)).map(fromListing);
+        list = [...list, ...unpinned];
       }
     }
     if (list.length === 0 && filters.models.length === 0) {
@@ -89,6 +114,6 @@ export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
     }
   }
 
-  const cells = buildCells({ providers: chosen, suites: inputs.suites, filters, models, endpoints, timeoutMs: inputs.timeoutMs });
+  const cells = buildCells({ providers: chosen, suites: inputs.suites, filters, models, endpoints, timeoutMs: inputs.timeoutMs, probe: inputs.probe });
   return { cells, endpoints, models, secrets };
 }

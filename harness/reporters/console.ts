@@ -1,5 +1,5 @@
 import type { Cell } from '../matrix/cell.ts';
-import type { CellResult } from '../verdicts/verdict.ts';
+import type { CellResult, Verdict } from '../verdicts/verdict.ts';
 import { countVerdicts, summaryLine, VERDICT_ASCII } from './summary.ts';
 import type { ReportPaths } from './write-reports.ts';
 
@@ -30,7 +30,7 @@ export function printDecidedCells(cells: readonly Cell[], write: Write): void {
   );
   for (const [key, group] of groups) {
     const [target, action, reason] = key.split('\u0000');
-    const label = action === 'skipped' ? VERDICT_ASCII.skipped : VERDICT_ASCII.unsupported;
+    const label = VERDICT_ASCII[(action ?? 'skipped') as Verdict] ?? action;
     const tests = group.length <= 3 ? ` (${group.map((cell) => `${cell.suite}.${cell.test}`).join(', ')})` : '';
     write(`${label.padEnd(5)} ${target}: ${group.length} cell${group.length === 1 ? '' : 's'}${tests} — ${reason}`);
   }

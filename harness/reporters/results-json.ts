@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { CellResult } from '../verdicts/verdict.ts';
+import { driftRows, type DriftRow } from './drift-report.ts';
 import type { RunMetadata } from './run-metadata.ts';
 import { countVerdicts, failuresByLayer, type VerdictCounts } from './summary.ts';
 
@@ -10,6 +11,8 @@ export interface ResultsDocument {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   run: RunMetadata;
   totals: VerdictCounts & { cells: number; failuresByLayer: Record<string, number> };
+  /** Cells whose verdict disagrees with the declared capabilities (runs with --probe). */
+  drift: DriftRow[];
   cells: CellResult[];
 }
 
@@ -18,6 +21,7 @@ export function buildResultsDocument(run: RunMetadata, cells: CellResult[]): Res
     schemaVersion: RESULTS_SCHEMA_VERSION,
     run,
     totals: { cells: cells.length, ...countVerdicts(cells), failuresByLayer: failuresByLayer(cells) },
+    drift: driftRows(cells),
     cells,
   };
 }

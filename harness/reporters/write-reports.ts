@@ -1,6 +1,7 @@
 import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CellResult } from '../verdicts/verdict.ts';
+import { driftRows, renderDriftMarkdown } from './drift-report.ts';
 import { buildJunitXml } from './junit.ts';
 import { renderMatrixHtml } from './matrix-html.ts';
 import { renderMatrixMarkdown } from './matrix-markdown.ts';
@@ -35,7 +36,8 @@ export function writeReports(runDir: string, run: RunMetadata, cells: CellResult
   writeFileSync(paths.junit, buildJunitXml(cells, { capabilities }, run.runId));
   const matrix = buildMatrix(run.runId, cells, run.notLiveVerified);
   writeFileSync(paths.matrixJson, `${JSON.stringify(matrix, null, 2)}\n`);
-  writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix));
+  const drift = renderDriftMarkdown(driftRows(cells));
+  writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix) + (drift ? `\n## Capability drift (--probe)\n\n${drift}` : ''));
   writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix));
   pointLatestAt(runDir);
   return paths;

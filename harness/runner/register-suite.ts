@@ -5,9 +5,12 @@ import type { SuiteDefinition, Target } from '../suite/define.ts';
 import { VerifyError } from '../contract/verify-error.ts';
 import { createTarget } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
+import { driftOf } from '../verdicts/drift.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 
-type Prepared = { target: Target; close(): Promise<void> } | { unavailable: CellResult['verdict']; reason: string; layer?: VerifyError['layer'] };
+type Prepared =
+  | { target: Target; close(): Promise<void> }
+  | { unavailable: CellResult['verdict']; reason: string; layer?: VerifyError['layer']; kind?: VerifyError['kind'] };
 
 /** Targets are shared by every suite in a worker, and checked for reachability once. */
 const prepared = new Map<string, Promise<Prepared>>();
@@ -16,11 +19,16 @@ async function prepare(cell: Cell, secrets: Secrets): Promise<Prepared> {
   try {
     const handle = await createTarget(cell.target, { secrets });
     try {
-      await handle.target.client.health({ signal: AbortSignal.timeout(Math.min(cell.timeoutMs, 60_000)) });
+      await handle.target.health({ signal: AbortSignal.timeout(Math.min(cell.timeoutMs, 60_000)) });
     } catch (error) {
       if (error instanceof VerifyError && (error.kind === 'network' || error.kind === 'timeout')) {
         await handle.close();
-        return { unavailable: 'skipped', reason: `endpoint unreachable: ${cell.target.setupHint} (${error.message})` };
+        const reason = `unreachable: ${cell.target.rootUrl ?? cell.target.client.baseUrl ?? 'the endpoint'} (${error.message})`;
+        // Configured endpoints (flag, env var, --local, credentials) that are down fail the run;
+        // a default address nobody set up, or --skip-unreachable, is skipped with how to start it.
+        return cell.target.onUnreachable === 'error'
+          ? { unavailable: 'error', layer: 'infra', kind: error.kind, reason }
+          : { unavailable: 'skipped', reason: `${reason} — ${cell.target.setupHint}` };
       }
       // A reachable endpoint that fails its health check is kept: health_check will report it.
     }
@@ -72,7 +80,9 @@ function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, 
           const result =
             'target' in ready
               ? await runCell(cell, runId, definition, ready.target)
-              : decidedResult(cell, runId, ready.unavailable, ready.reason, { layer: ready.layer });
+              : decidedResult(cell, runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+          const drift = driftOf(cell, result);
+          if (drift) result.drift = drift;
           task.meta.cell = result;
           if (result.verdict === 'fail' || result.verdict === 'error') {
             throw new Error(`${result.verdict}${result.layer ? ` [${result.layer}]` : ''}: ${result.message ?? ''}`);

@@ -14,6 +14,7 @@ export function fakeTargetPlan(capabilities: DeclaredCapabilities = {}, protocol
     quirks: [],
     auth: 'none',
     setupHint: '',
+    onUnreachable: 'error',
     client: { protocol, modelId: 'fake-model', timeoutMs: 30_000, maxRetries: 0 },
   };
 }

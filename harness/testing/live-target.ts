@@ -10,7 +10,7 @@ import llamaCpp from '../../providers/llama_cpp/provider.ts';
 export async function createLlamaTarget(url: string): Promise<Target> {
   const model = llamaCpp.models[0];
   if (!model) throw new Error('providers/llama_cpp declares no model');
-  const plan = planTarget(llamaCpp, model, 'openai-chat', { rootUrl: url.replace(/\/$/, ''), source: 'env', gate: { action: 'run' } }, 60_000);
+  const plan = planTarget(llamaCpp, model, 'openai-chat', { rootUrl: url.replace(/\/$/, ''), source: 'env', onUnreachable: 'error', gate: { action: 'run' } }, 60_000);
   const handle = await createTarget({ ...plan, auth: 'none', client: { ...plan.client, maxRetries: 0 } });
   return handle.target;
 }

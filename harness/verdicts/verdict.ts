@@ -1,3 +1,4 @@
+import type { Drift } from './drift.ts';
 import type { ErrorKind, FailureLayer } from '../contract/verify-error.ts';
 
 export const VERDICTS = ['pass', 'fail', 'unsupported', 'skipped', 'error', 'flaky'] as const;
@@ -26,6 +27,8 @@ export interface CellResult {
   requires?: string[];
   /** Measurements and observations the test recorded (ttftMs, tokens, ...). */
   details?: Record<string, unknown>;
+  /** With --probe: how the verdict disagrees with the model's declared capabilities. */
+  drift?: Drift;
   /** With --repeat N: how many of N runs passed. */
   repeat?: { runs: number; passes: number };
 }

@@ -5,6 +5,10 @@ import { readJournal } from '../../harness/reporters/journal.ts';
 import { readResults, runCli, tempReportDir, validateJunit } from './cli-process.ts';
 
 const KEY = 'e2e-secret-key-7c1d9f2a4b6e8d0c';
+// anthropic-messages cannot carry a temperature, so llama-server would sample its answers at its
+// default (0.8) and basic_chat's "stop within 64 tokens" would ride on luck; llama-server reads
+// LLAMA_ARG_TEMPERATURE as its default, so every protocol decodes greedily here.
+const GREEDY = { LLAMA_ARG_TEMPERATURE: '0' };
 
 describe('verify --suite core --provider llama_cpp --local llama_cpp (real llama-server, real model)', () => {
   const reportDir = tempReportDir();
@@ -13,7 +17,7 @@ describe('verify --suite core --provider llama_cpp --local llama_cpp (real llama
   let runDir = '';
 
   beforeAll(async () => {
-    const result = await runCli(['verify', '--suite', 'core', '--provider', 'llama_cpp', '--local', 'llama_cpp', '--report-dir', reportDir], { LLAMA_CPP_API_KEY: KEY });
+    const result = await runCli(['verify', '--suite', 'core', '--provider', 'llama_cpp', '--local', 'llama_cpp', '--report-dir', reportDir], { LLAMA_CPP_API_KEY: KEY, ...GREEDY });
     exitCode = result.exitCode;
     output = result.all ?? '';
     const runs = readdirSync(reportDir).filter((name) => name !== 'latest');

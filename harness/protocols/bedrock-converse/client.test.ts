@@ -60,6 +60,10 @@ async function handle(request: Http2ServerRequest, response: Http2ServerResponse
     response.writeHead(403, { 'content-type': 'application/json', 'x-amzn-errortype': 'AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/' });
     return response.end(JSON.stringify({ message: "You don't have access to the model with the specified model ID." }));
   }
+  if (path.startsWith('/async-invoke')) {
+    response.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': 'req-health' });
+    return response.end(JSON.stringify({ asyncInvokeSummaries: [] }));
+  }
   if (path.endsWith('/converse-stream')) {
     response.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': 'req-stream' });
     response.write(frame('messageStart', { role: 'assistant' }));
@@ -152,7 +156,8 @@ describe('bedrock-converse client (loopback recorder — not live-verified here)
     await client.chat({ model: 'us.amazon.nova-micro-v1:0', messages: [{ role: 'user', content: 'hi' }] });
     expect(seen.at(-1)?.authorization).toBe(`Bearer ${BEARER}`);
     expect(JSON.stringify(client.transcript.entries)).not.toContain(BEARER);
-    await expect(client.health()).resolves.toMatchObject({ ok: true, detail: expect.stringContaining('AWS_BEARER_TOKEN_BEDROCK') });
+    await expect(client.health()).resolves.toMatchObject({ ok: true, detail: expect.stringContaining('ListAsyncInvokes answered HTTP 200') });
+    expect(seen.at(-1)).toMatchObject({ method: 'GET', path: '/async-invoke?maxResults=1', authorization: `Bearer ${BEARER}` });
     await client.close();
   });
 
@@ -189,9 +194,12 @@ describe('bedrock-converse client (loopback recorder — not live-verified here)
     await client.close();
   });
 
-  it('health resolves the credential chain: ok with keys, auth error without any', async () => {
+  it('health is a real authenticated call (SigV4-signed ListAsyncInvokes); without credentials it is an auth error', async () => {
     const ok = await createBedrockConverseClient(config());
     await expect(ok.health()).resolves.toMatchObject({ ok: true, detail: expect.stringContaining('eu-west-3') });
+    expect(seen.at(-1)?.method).toBe('GET');
+    expect(seen.at(-1)?.path).toBe('/async-invoke?maxResults=1');
+    expect(seen.at(-1)?.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=/);
     await ok.close();
     vi.stubEnv('AWS_ACCESS_KEY_ID', undefined);
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', undefined);

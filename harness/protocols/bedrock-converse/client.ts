@@ -1,4 +1,4 @@
-import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, type BedrockRuntimeClientConfig } from '@aws-sdk/client-bedrock-runtime';
+import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, ListAsyncInvokesCommand, type BedrockRuntimeClientConfig } from '@aws-sdk/client-bedrock-runtime';
 import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
@@ -79,20 +79,17 @@ export async function createBedrockConverseClient(config: ClientConfig): Promise
         message: 'bedrock-converse: the runtime API has no model listing (use the bedrock control-plane ListFoundationModels)',
       });
     },
-    async health(): Promise<HealthInfo> {
-      // The runtime API has no health or listing call; what can be checked without a model call is
-      // that the credential (bearer token or SigV4 credential chain) resolves.
+    async health(options?: CallOptions): Promise<HealthInfo> {
+      // The runtime API has no health or listing call. ListAsyncInvokes (one result) is its cheapest
+      // authenticated call: it touches the network, checks the credential and the region, runs no model.
+      let output;
       try {
-        if (bearerTokenOf(config.apiKey) !== undefined) return { ok: true, detail: 'Bedrock API key (bearer token) configured' };
-        // The SDK itself prefers a bearer token found in AWS_BEARER_TOKEN_BEDROCK over SigV4.
-        if (process.env.AWS_BEARER_TOKEN_BEDROCK) return { ok: true, detail: 'Bedrock API key (bearer token) from AWS_BEARER_TOKEN_BEDROCK' };
-        const credentials = await sdk.config.credentials();
-        const region = await sdk.config.region();
-        return { ok: true, detail: `AWS credentials resolved (key id ${credentials.accessKeyId.slice(0, 4)}…) for ${region}` };
+        output = await sdk.send(new ListAsyncInvokesCommand({ maxResults: 1 }), callOptions(options));
       } catch (error) {
-        const verifyError = fail(error, 'credentials');
-        throw new VerifyError({ kind: 'auth', layer: 'infra', message: verifyError.message, cause: error });
+        throw fail(error, 'GET /async-invoke (health)');
       }
+      const region = await sdk.config.region();
+      return { ok: true, detail: `ListAsyncInvokes answered HTTP ${output.$metadata.httpStatusCode ?? '?'} in ${region}` };
     },
     async close() {
       sdk.destroy();

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { fakeTargetPlan } from '../testing/fake-target.ts';
+import { driftOf } from './drift.ts';
+
+const probed = (declaredUnsupported: Array<'tools' | 'streaming'>, capabilities = {}) => ({
+  requires: ['tools' as const],
+  probe: { declaredUnsupported },
+  target: fakeTargetPlan(capabilities),
+});
+
+describe('driftOf (--probe)', () => {
+  it('declared unsupported but passes: drift; still failing: none', () => {
+    expect(driftOf(probed(['tools'], { tools: false }), { verdict: 'pass' })).toEqual({ direction: 'declared-unsupported-but-works', capabilities: ['tools'] });
+    expect(driftOf(probed(['tools'], { tools: false }), { verdict: 'fail', layer: 'protocol' })).toBeUndefined();
+  });
+
+  it('declared supported but fails at the wire or is unsupported at run time: drift', () => {
+    expect(driftOf(probed([], { tools: true }), { verdict: 'fail', layer: 'protocol' })).toEqual({ direction: 'declared-supported-but-fails', capabilities: ['tools'] });
+    expect(driftOf(probed([], { tools: true }), { verdict: 'fail', layer: 'parser' })).toMatchObject({ direction: 'declared-supported-but-fails' });
+    expect(driftOf(probed([], { tools: true }), { verdict: 'unsupported' })).toMatchObject({ direction: 'declared-supported-but-fails' });
+  });
+
+  it('a weak answer (model), a network or server problem, or an undeclared capability is no drift', () => {
+    for (const layer of ['model', 'transport', 'infra'] as const) expect(driftOf(probed([], { tools: true }), { verdict: 'fail', layer })).toBeUndefined();
+    expect(driftOf(probed([], { tools: true }), { verdict: 'error', layer: 'infra' })).toBeUndefined();
+    expect(driftOf(probed([], {}), { verdict: 'fail', layer: 'protocol' })).toBeUndefined();
+  });
+
+  it('without --probe nothing is compared', () => {
+    expect(driftOf({ requires: ['tools'], target: fakeTargetPlan({ tools: true }) }, { verdict: 'fail', layer: 'protocol' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,34 @@
+import type { Capability } from '../contract/capability.ts';
+import type { FailureLayer } from '../contract/verify-error.ts';
+import type { Cell } from '../matrix/cell.ts';
+import type { CellResult } from './verdict.ts';
+
+/** How a probed cell's outcome disagrees with what the model declares. */
+export type DriftDirection = 'declared-unsupported-but-works' | 'declared-supported-but-fails';
+
+export interface Drift {
+  direction: DriftDirection;
+  /** The required capabilities the declaration is wrong about. */
+  capabilities: Capability[];
+}
+
+/** Failure layers that say the capability does not work (not a weak answer, not a flaky network). */
+const CAPABILITY_FAILURE_LAYERS: ReadonlySet<FailureLayer> = new Set(['protocol', 'parser']);
+
+/**
+ * The drift of a cell run with `--probe`: a test that passes although the model declares one of
+ * its capabilities absent, or one that fails at the wire (protocol, parser) or turns out
+ * unsupported at run time although every capability it needs is declared present. Model-layer
+ * failures are a weak answer, transport/infra/harness ones say nothing about the capability.
+ */
+export function driftOf(cell: Pick<Cell, 'requires' | 'probe' | 'target'>, result: Pick<CellResult, 'verdict' | 'layer'>): Drift | undefined {
+  if (!cell.probe) return undefined;
+  const absent = cell.probe.declaredUnsupported;
+  if (absent.length > 0) {
+    return result.verdict === 'pass' ? { direction: 'declared-unsupported-but-works', capabilities: absent } : undefined;
+  }
+  const present = cell.requires.filter((capability) => cell.target.capabilities[capability] === true);
+  if (present.length === 0) return undefined;
+  const broken = result.verdict === 'unsupported' || (result.verdict === 'fail' && result.layer !== undefined && CAPABILITY_FAILURE_LAYERS.has(result.layer));
+  return broken ? { direction: 'declared-supported-but-fails', capabilities: present } : undefined;
+}
