@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { ensureTestSetup } from './setup-tools.ts';
 
 const ALL = fileURLToPath(new URL('../scripts/setup/all.sh', import.meta.url));
 
@@ -17,7 +16,4 @@ export default async function ensureSubstrate(): Promise<void> {
   if (result.exitCode !== 0) {
     throw new Error(`scripts/setup/all.sh failed (exit ${result.exitCode ?? result.signal}): the tests need the local substrate; the lines above say what is missing`);
   }
-  // What the container and workflow-lint tests need besides the substrate (each fast when present).
-  await ensureTestSetup('docker.sh');
-  await ensureTestSetup('actionlint.sh');
 }

@@ -94,7 +94,7 @@ describe('cells of a --container provider without a runtime', () => {
       unlaunchable: { llama_cpp: reason },
       discover: async () => {
         discovered = true;
-        return undefined;
+        return { models: [] };
       },
     });
     expect(discovered).toBe(false);
