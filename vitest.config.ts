@@ -22,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          globalSetup: [SUBSTRATE],
+          globalSetup: [SUBSTRATE, './test/test-tools.setup.ts'],
           include: ['test/**/*.test.ts'],
           testTimeout: 600_000,
           // beforeAll hooks run a whole `verify` (never a build: the substrate is ready before tests).
