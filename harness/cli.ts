@@ -40,11 +40,17 @@ async function main(): Promise<number> {
         command.options({
           ...filterOptions,
           local: { type: 'string', array: true, describe: 'start a local server for these providers (llama_cpp, ollama)' },
+          container: { type: 'boolean', describe: 'with --local: start those servers in containers (testcontainers; needs Docker)' },
           'report-dir': { type: 'string', default: 'reports', describe: 'folder for reports/<run-id>/ (and reports/latest)' },
           timeout: { type: 'number', default: 120_000, describe: 'per-test deadline in ms' },
           'fail-on': { type: 'string', array: true, describe: 'what sets exit code 1 besides errors (default all layers): transport,protocol,parser,model,infra, and drift (with --probe)' },
           probe: { type: 'boolean', default: false, describe: 'run cells the model declares unsupported too, and report drift between declared and observed capabilities' },
           'skip-unreachable': { type: 'boolean', default: false, describe: 'an unreachable endpoint gives skipped cells instead of error [infra] (for laptops)' },
+        }).check((args) => {
+          if (typeof args.timeout !== 'number' || !Number.isFinite(args.timeout) || args.timeout <= 0) {
+            throw new UsageError(`--timeout takes one positive number of milliseconds, e.g. --timeout 60000 (got ${JSON.stringify(args.timeout)})`);
+          }
+          return true;
         }),
       async (args) => {
         exitCode = await runVerify(

@@ -1,24 +1,19 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runSetupScript } from '../harness/endpoints/setup-scripts.ts';
 import { startLlamaServer, type RunningServer } from '../harness/endpoints/llama-server-launcher.ts';
-import { modelCacheDir, DEFAULT_MODEL_FILE } from '../harness/endpoints/embedded-model.ts';
 import { inferenceThreads } from '../harness/endpoints/thread-count.ts';
 
 /**
- * globalSetup of the unit project: when the local substrate is installed (always on CI), start one
- * llama-server for the *.live.test.ts files and hand its URL over in LLM_VERIFY_LLAMA_URL (test
- * workers start after this and inherit it). Without the substrate the live files skip and say why.
+ * globalSetup of the unit project, after substrate.setup.ts: starts one llama-server for the
+ * *.live.test.ts files and hands its URL over in LLM_VERIFY_LLAMA_URL (test workers start after
+ * this and inherit it). The set-up scripts only print the cached paths here (already built).
+ * An LLM_VERIFY_LLAMA_URL set by the caller is used as it is.
  */
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.LLM_VERIFY_LLAMA_URL) return undefined;
-  const cache = process.env.LLM_VERIFY_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? tmpdir(), '.cache'), 'llm-verify');
-  const binary = process.env.LLAMA_SERVER_BIN ?? join(cache, 'llama-server-de3ff81', 'build', 'bin', 'llama-server');
-  const model = process.env.LLM_VERIFY_MODEL ?? join(modelCacheDir(process.env), DEFAULT_MODEL_FILE);
-  if (!existsSync(binary) || !existsSync(model)) {
-    if (process.env.CI === 'true') throw new Error(`CI needs the local substrate: ${binary} and ${model} (run scripts/setup/all.sh)`);
-    return undefined;
-  }
+  const binary = process.env.LLAMA_SERVER_BIN ?? (await runSetupScript('llama-server.sh'));
+  const model = process.env.LLM_VERIFY_MODEL ?? (await runSetupScript('model.sh'));
   const server: RunningServer = await startLlamaServer({
     binary,
     modelPath: model,

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { loadEnvironment } from '../config/env.ts';
 import { failOnLayers, filtersFromArgs, newRunId, type FilterArgs } from '../config/run-args.ts';
 import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
+import { containerRuntimeFor } from '../endpoints/container-option.ts';
 import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
 import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
@@ -19,6 +20,8 @@ import type { Wiring } from './wiring.ts';
 export interface VerifyArgs extends FilterArgs {
   baseUrl?: string;
   local?: string[];
+  /** Start the `--local` servers in containers (testcontainers) instead of as processes. */
+  container?: boolean;
   reportDir: string;
   timeout: number;
   failOn?: string[];
@@ -45,7 +48,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   let launched: LaunchedEndpoint[] = [];
   try {
     const localIds = splitList(args.local);
-    launched = await launchLocalEndpoints(localIds, providers, { modelPath, logDir: runDir, env, log });
+    const containers = await containerRuntimeFor(args.container === true, localIds, providers.filter((provider) => provider.local).map((provider) => provider.id), log);
+    launched = await launchLocalEndpoints(containers.launch, providers, { modelPath, logDir: runDir, env, log, container: containers.client });
     let embeddedModel: { path: string } | { error: string } | undefined;
     if (wantsEmbedded) {
       embeddedModel = await modelPath().then((path) => ({ path }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
@@ -58,6 +62,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       env,
       baseUrlFlag: args.baseUrl,
       launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, apiKey: entry.apiKey }])),
+      unlaunchable: containers.unlaunchable,
       embeddedModel,
       discover: discoverModels,
       probe: args.probe,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ContainerRuntimeClient } from 'testcontainers';
 import type { ProviderDefinition } from '../contract/provider.ts';
 import { UsageError } from '../matrix/usage-error.ts';
 import { startLlamaServer, type RunningServer } from './llama-server-launcher.ts';
@@ -25,7 +26,14 @@ export interface LaunchedEndpoint {
 export async function launchLocalEndpoints(
   providerIds: readonly string[],
   providers: readonly ProviderDefinition[],
-  context: { modelPath: () => Promise<string>; logDir: string; env: NodeJS.ProcessEnv; log: (line: string) => void },
+  context: {
+    modelPath: () => Promise<string>;
+    logDir: string;
+    env: NodeJS.ProcessEnv;
+    log: (line: string) => void;
+    /** `--container`: start each server in a container on this runtime instead of as a process. */
+    container?: ContainerRuntimeClient;
+  },
 ): Promise<LaunchedEndpoint[]> {
   const launched: LaunchedEndpoint[] = [];
   for (const id of providerIds) {
@@ -46,8 +54,20 @@ export async function launchLocalEndpoints(
     if (provider.local === 'llama-server') {
       const binary = context.env.LLAMA_SERVER_BIN ?? (await runSetupScript('llama-server.sh'));
       const modelPath = await context.modelPath();
-      context.log(`starting llama-server (${model.id}) …`);
-      server = await startLlamaServer({ binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined, threads: inferenceThreads(context.env), chatTemplateFile: context.env.LLAMA_CPP_CHAT_TEMPLATE_FILE || undefined });
+      const options = { binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined, threads: inferenceThreads(context.env), chatTemplateFile: context.env.LLAMA_CPP_CHAT_TEMPLATE_FILE || undefined };
+      if (context.container) {
+        const { startLlamaServerContainer } = await import('./container-launcher.ts');
+        context.log(`starting llama-server (${model.id}) in a container …`);
+        server = await startLlamaServerContainer(context.container, options, context.log);
+      } else {
+        context.log(`starting llama-server (${model.id}) …`);
+        server = await startLlamaServer(options);
+      }
+    } else if (context.container) {
+      const { startOllamaContainer } = await import('./ollama-container.ts');
+      const binary = context.env.OLLAMA_BIN ?? (await runSetupScript('ollama.sh'));
+      context.log(`starting ollama serve (${model.id}) in a container …`);
+      server = await startOllamaContainer(context.container, { binary, modelPath: await context.modelPath(), modelName: model.id, logFile, deadlineMs: 120_000, threads: inferenceThreads(context.env) }, context.log);
     } else {
       const { startOllamaEndpoint } = await import('./ollama-local.ts');
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });

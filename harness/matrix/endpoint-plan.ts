@@ -32,6 +32,8 @@ export interface EndpointInputs {
   baseUrlFlag?: string;
   /** Servers the harness launched (`--local`), by provider id. */
   launched: Readonly<Record<string, LaunchedServer>>;
+  /** Providers named with `--local` whose server could not be started, with why (e.g. no container runtime). */
+  unlaunchable?: Readonly<Record<string, string>>;
   /** Embedded model path, or the reason it could not be resolved. */
   embeddedModel?: { path: string } | { error: string };
   /** `--skip-unreachable`: an unreachable endpoint is `skipped` even when configured (laptops). */
@@ -57,6 +59,12 @@ export function planProviderEndpoint(provider: ProviderDefinition, inputs: Endpo
   const region = Object.keys(provider.settingsEnv ?? {})
     .map((name) => inputs.env[name])
     .find((value) => value !== undefined && value !== '');
+
+  const unlaunchable = inputs.unlaunchable?.[provider.id];
+  if (unlaunchable !== undefined) {
+    // The user asked for a server the harness starts: never test whatever else the env points at.
+    return { source: 'local', region, onUnreachable: 'skipped', gate: { action: 'skipped', reason: unlaunchable } };
+  }
 
   let gate: Gate = { action: 'run' };
   let modelPath: string | undefined;

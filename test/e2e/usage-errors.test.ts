@@ -7,7 +7,9 @@ describe('bad CLI input exits 2 with what is wrong and how to fix it', () => {
     [['list', '--suite', 'toolz'], /unknown suite "toolz". Did you mean "tools"\?/],
     [['list', '--test', 'basic_chta'], /unknown test "basic_chta". Did you mean "basic_chat"\?/],
     [['list', '--provider', 'openai,anthropic', '--base-url', 'http://127.0.0.1:1'], /--base-url needs exactly one --provider/],
-    [['verify', '--fail-on', 'modle'], /--fail-on: unknown layer "modle"/],
+    [['verify', '--fail-on', 'modle'], /--fail-on: unknown value "modle"/],
+    [['verify', '--timeout', '60000', '--timeout', '4000'], /--timeout takes one positive number of milliseconds/],
+    [['verify', '--timeout', 'soon'], /--timeout takes one positive number of milliseconds/],
     [['verify', '--local', 'openai'], /--local openai: the harness can start only/],
     [['verfy'], /Unknown argument: verfy|Did you mean verify/],
   ])('%j', async (args, message) => {
