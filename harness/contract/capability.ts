@@ -12,6 +12,8 @@ export const CAPABILITIES = [
   'auth',
   'tools',
   'tool_choice',
+  /** tool_choice "none" can be sent (some protocols know only auto/any/tool). */
+  'tool_choice_none',
   'parallel_tool_calls',
   'streaming',
   'streaming_tools',

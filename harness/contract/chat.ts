@@ -24,7 +24,8 @@ export interface ChatResponse {
   /** Reasoning/thinking text when the provider returns it separately. */
   reasoning?: string;
   toolCalls: ToolCall[];
-  finishReason: FinishReason;
+  /** The normalized finish reason; absent when the wire carried none (never guessed). */
+  finishReason?: FinishReason;
   /** The provider's own stop/finish reason string before normalization. */
   rawFinishReason?: string;
   usage?: Usage;

@@ -2,9 +2,20 @@
 
 export type Role = 'system' | 'user' | 'assistant' | 'tool';
 
+/**
+ * Marks a value the adapter had to make up because its protocol has no such concept (Gemini and
+ * Ollama's native API pair calls by name and order; the embedded library has no wire). Checks
+ * skip or adjust only for synthesized values: a value a protocol defines but the server left out
+ * stays absent.
+ */
+export type Synthesized = 'synthesized';
+
 /** A tool call the model made, with arguments as the raw JSON text the provider sent. */
 export interface ToolCall {
-  id: string;
+  /** The call id exactly as the wire carried it; absent when the server sent none. */
+  id?: string;
+  /** Present only when `id` was made up by the adapter (the protocol has no call ids). */
+  idSource?: Synthesized;
   name: string;
   /** Raw arguments text exactly as received (may be invalid JSON: that is a verdict, not a crash). */
   argumentsText: string;
@@ -29,7 +40,10 @@ export interface AssistantMessage {
 /** The result of executing a tool, answering the call with `toolCallId`. */
 export interface ToolResultMessage {
   role: 'tool';
-  toolCallId: string;
+  /** The id of the call it answers; absent when that call had none (the server then sees none). */
+  toolCallId?: string;
+  /** Present when the answered call's id was synthesized by the adapter (never send it back as a wire id). */
+  toolCallIdSource?: Synthesized;
   /** Name of the tool that was called (Gemini and Ollama need it; others ignore it). */
   name: string;
   content: string;

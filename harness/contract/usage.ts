@@ -1,4 +1,8 @@
-/** Token accounting, normalized. A field is undefined when the provider did not report it. */
+/**
+ * Token accounting, normalized. A field is undefined when the provider did not report it: in
+ * particular `total` is set only when the wire carried a total (never computed from the parts,
+ * or checking total = input + output would be a tautology).
+ */
 export interface Usage {
   input?: number;
   output?: number;

@@ -1,5 +1,9 @@
-/** Where a failure happened: the wire, the protocol contract, parsing, the model's behaviour, or infrastructure. */
-export type FailureLayer = 'transport' | 'protocol' | 'parser' | 'model' | 'infra';
+/**
+ * Who failed: the wire, the protocol contract, reading the server's bytes, the model's answer,
+ * the server's infrastructure, or this harness itself (our own bug: never blamed on an endpoint).
+ * The one rule every adapter and suite follows is written in harness/suite/verdict-checks.ts.
+ */
+export type FailureLayer = 'transport' | 'protocol' | 'parser' | 'model' | 'infra' | 'harness';
 
 /** Provider-independent kind of an error. */
 export type ErrorKind =
@@ -12,6 +16,14 @@ export type ErrorKind =
   | 'timeout'
   | 'network'
   | 'aborted'
+  /** The server's bytes could not be read (malformed JSON body or stream event). */
+  | 'invalid_response'
+  /** The stream ended without the terminal signal its protocol defines. */
+  | 'incomplete_stream'
+  /** The protocol cannot carry what the request needs (a test needing it is `unsupported`). */
+  | 'unrepresentable'
+  /** Our own code threw (mapping, request building, a check): layer harness. */
+  | 'harness_bug'
   | 'unknown';
 
 export interface VerifyErrorInit {
@@ -39,4 +51,20 @@ export class VerifyError extends Error {
 
 export function isVerifyError(value: unknown): value is VerifyError {
   return value instanceof VerifyError;
+}
+
+/**
+ * Our own code threw (request/response/stream mapping, request building): an `error` with layer
+ * harness, never a verdict on the endpoint. The original error stays the cause (its stack reaches
+ * the cell's details).
+ */
+export function harnessBug(where: string, error: unknown): VerifyError {
+  if (error instanceof VerifyError) return error;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new VerifyError({ kind: 'harness_bug', layer: 'harness', message: `${where}: harness bug: ${text}`, cause: error });
+}
+
+/** The protocol cannot carry what the request needs: the test is `unsupported` on this protocol. */
+export function unrepresentable(message: string): VerifyError {
+  return new VerifyError({ kind: 'unrepresentable', layer: 'protocol', message });
 }

@@ -2,6 +2,7 @@ import type { DeclaredCapabilities } from '../contract/capability.ts';
 import type { ProtocolClientFactory, ProtocolId } from '../contract/protocol-client.ts';
 import type { FinishReasonTable } from './shared/finish-reason.ts';
 import type { EventOrderChecker } from './shared/raw-event.ts';
+import type { TerminalSignal } from './shared/terminal-signal.ts';
 
 /**
  * Everything the harness knows about one wire protocol, in its folder harness/protocols/<id>/.
@@ -19,6 +20,8 @@ export interface ProtocolModule<Id extends ProtocolId = ProtocolId> {
   readonly finishReasons: FinishReasonTable;
   /** Checks one complete stream's raw SDK events (as recorded in the transcript) for the protocol's order. */
   readonly checkEventOrder: EventOrderChecker;
+  /** How one of its streams says it has ended (its normalizer emits `done` only after it). */
+  readonly terminalSignal: TerminalSignal;
   /** Loads the client lazily, so a run loads only the SDKs it uses. */
   loadClient(): Promise<ProtocolClientFactory>;
 }

@@ -3,6 +3,7 @@ import type { ClientConfig, ProtocolClient, ProtocolId } from '../contract/proto
 import { PROTOCOL_MODULES } from './index.ts';
 import type { ProtocolModule } from './protocol-module.ts';
 import type { EventOrderChecker } from './shared/raw-event.ts';
+import type { TerminalSignal } from './shared/terminal-signal.ts';
 
 type Listed = (typeof PROTOCOL_MODULES)[number]['id'];
 /** Compile-time check: a protocol that registers its id (protocol.ts) but is not listed in index.ts is an error here. */
@@ -32,6 +33,11 @@ export function protocolLimits(id: ProtocolId): DeclaredCapabilities {
 /** The capabilities a test can count on for a model spoken to over a protocol. */
 export function effectiveCapabilities(declared: DeclaredCapabilities, protocol: ProtocolId): DeclaredCapabilities {
   return { ...declared, ...protocolLimits(protocol) };
+}
+
+/** How a protocol's stream says it has ended. */
+export function terminalSignal(id: ProtocolId): TerminalSignal {
+  return protocolModule(id).terminalSignal;
 }
 
 /** The raw-event order checker of a protocol. */

@@ -94,8 +94,10 @@ describe('runCell', () => {
     expect(await runCell(cell, 'r', chatOnce, await target([auth]))).toMatchObject({ verdict: 'fail', kind: 'auth', layer: 'protocol' });
   });
 
-  it('a plain Error is an infra error', async () => {
-    expect(await runCell(cell, 'r', chatOnce, await target([]))).toMatchObject({ verdict: 'error', layer: 'infra', message: 'harness error: Error: script ran out' });
+  it('a plain Error is a harness error, with its stack in the details', async () => {
+    const result = await runCell(cell, 'r', chatOnce, await target([]));
+    expect(result).toMatchObject({ verdict: 'error', layer: 'harness', message: 'harness error: Error: script ran out' });
+    expect(result.details?.stack).toMatch(/run-cell\.test\.ts/);
   });
 
   it('when the deadline passes the cell is an error timeout, and the signal was aborted', async () => {

@@ -57,6 +57,8 @@ export async function runCell(
     clearTimeout(timer);
   }
   const outcome = classifyOutcome(thrown);
+  // A harness error names where our own code threw: its stack goes with the cell.
+  if (outcome.stack !== undefined) details.stack = outcome.stack;
   return {
     ...identity(cell, runId),
     verdict: outcome.verdict,

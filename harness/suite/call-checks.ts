@@ -6,8 +6,14 @@ import { parserCheck, protocolCheck } from '../verdicts/check-failure.ts';
 
 const show = (text: string, max = 200): string => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 
+/** A call's id as reported: the wire id, `(no id)`, or the made-up id marked `(synthesized)`. */
+export function describeCallId(call: Pick<ToolCall, 'id' | 'idSource'>): string {
+  if (call.id === undefined) return '(no id)';
+  return call.idSource === 'synthesized' ? `${call.id}(synthesized)` : call.id;
+}
+
 export function describeCalls(calls: readonly ToolCall[]): string {
-  return calls.length === 0 ? 'no tool calls' : calls.map((call) => `${call.name}(${call.argumentsText})#${call.id}`).join(', ');
+  return calls.length === 0 ? 'no tool calls' : calls.map((call) => `${call.name}(${call.argumentsText})#${describeCallId(call)}`).join(', ');
 }
 
 /** Protocol: the response carries at least one tool call (tool_choice required/named demands it). */
@@ -17,12 +23,18 @@ export function requireToolCall(response: ChatResponse, why: string): ToolCall {
   return first;
 }
 
-/** Protocol: every call has a non-empty id and a name, and ids are unique within the response. */
+/**
+ * Protocol: every call has a name and the id the server sent is non-empty and unique within the
+ * response. A synthesized id (the protocol has no call ids) is the adapter's, not the server's:
+ * nothing about the server's ids can be judged from it, so it is skipped.
+ */
 export function checkCallIds(calls: readonly ToolCall[]): void {
   const seen = new Set<string>();
   for (const call of calls) {
-    protocolCheck(typeof call.id === 'string' && call.id.trim() !== '', `tool call ${call.name} has an empty id`);
-    protocolCheck(call.name.trim() !== '', `tool call ${call.id} has an empty name`);
+    protocolCheck(call.name.trim() !== '', `tool call ${describeCallId(call)} has an empty name`);
+    if (call.idSource === 'synthesized') continue;
+    protocolCheck(call.id !== undefined, `tool call ${call.name} came without an id (the protocol defines one): ${describeCalls(calls)}`);
+    protocolCheck(call.id.trim() !== '', `tool call ${call.name} has an empty id`);
     protocolCheck(!seen.has(call.id), `tool call id ${call.id} appears twice in one response: ${describeCalls(calls)}`);
     seen.add(call.id);
   }

@@ -18,8 +18,8 @@ describe('collectStream (hand-written events)', () => {
     const list: StreamEvent[] = [
       { type: 'start', at: 101, id: 'r', model: 'm' },
       { type: 'reasoning_delta', at: 105, text: 'hmm' },
-      { type: 'tool_call_start', at: 130, id: 'a', name: 'f' },
-      { type: 'tool_call_end', at: 131, id: 'a', name: 'f', argumentsText: '{}' },
+      { type: 'tool_call_start', at: 130, index: 0, id: 'a', name: 'f' },
+      { type: 'tool_call_end', at: 131, index: 0, id: 'a', name: 'f', argumentsText: '{}' },
       { type: 'text_delta', at: 140, text: 'ok' },
       { type: 'done', at: 150, finishReason: 'tool_calls', rawFinishReason: 'tool_calls' },
     ];
@@ -33,7 +33,24 @@ describe('collectStream (hand-written events)', () => {
     const collected = await collectStream(events([{ type: 'start', at: 1 }, { type: 'error', at: 2, error }]), { startedAt: 0, throwOnError: false });
     expect(collected.sawDone).toBe(false);
     expect(collected.ttftMs).toBeUndefined();
-    expect(collected.response.finishReason).toBe('error');
+    expect(collected.response.finishReason).toBeUndefined();
+  });
+
+  it('keeps a call without a wire id id-less, keyed by its index', async () => {
+    const list: StreamEvent[] = [
+      { type: 'start', at: 1 },
+      { type: 'tool_call_start', at: 2, index: 0, name: 'f' },
+      { type: 'tool_call_end', at: 3, index: 0, name: 'f', argumentsText: '{}' },
+      { type: 'tool_call_start', at: 4, index: 1, name: 'g' },
+      { type: 'tool_call_end', at: 5, index: 1, name: 'g', argumentsText: '{}' },
+      { type: 'done', at: 6, finishReason: 'tool_calls' },
+    ];
+    const collected = await collectStream(events(list), { startedAt: 0 });
+    expect(collected.response.toolCalls).toEqual([{ name: 'f', argumentsText: '{}' }, { name: 'g', argumentsText: '{}' }]);
+  });
+
+  it('an iteration that ends without done (an adapter breaking its contract) is a harness error', async () => {
+    await expect(collectStream(events([{ type: 'start', at: 1 }]), { startedAt: 0 })).rejects.toMatchObject({ kind: 'harness_bug', layer: 'harness' });
   });
 });
 

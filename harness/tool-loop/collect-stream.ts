@@ -15,6 +15,15 @@ export interface CollectedStream {
   sawDone: boolean;
 }
 
+type ToolEvent = Extract<StreamEvent, { type: 'tool_call_start' | 'tool_call_delta' | 'tool_call_end' }>;
+
+const idOf = (event: ToolEvent): Pick<ToolCall, 'id' | 'idSource'> => ({
+  ...(event.id !== undefined ? { id: event.id } : {}),
+  ...(event.idSource !== undefined ? { idSource: event.idSource } : {}),
+});
+
+const toolCall = (event: ToolEvent & { name: string }, argumentsText: string): ToolCall => ({ ...idOf(event), name: event.name, argumentsText });
+
 export interface CollectOptions {
   /** performance.now() taken just before the request was made. */
   startedAt: number;
@@ -27,18 +36,21 @@ export interface CollectOptions {
 
 /**
  * Consumes normalized stream events into a ChatResponse. Tool calls come from tool_call_end
- * (id, name, argumentsText); a call that started but never ended is assembled from its deltas.
- * A stream that ends without `done` is a protocol failure.
+ * (id as the wire sent it, name, argumentsText), keyed by their stream index; a call that started
+ * but never ended is assembled from its deltas. Adapters end a stream without their protocol's
+ * terminal signal by throwing (protocol layer), so an iteration that ends without `done` is a
+ * harness error.
  */
 export async function collectStream(stream: AsyncIterable<StreamEvent>, options: CollectOptions): Promise<CollectedStream> {
   const events: StreamEvent[] = [];
   const race = options.race ?? (<T>(promise: Promise<T>) => promise);
-  const open = new Map<string, ToolCall>();
+  const open = new Map<number, ToolCall>();
   const ended: ToolCall[] = [];
   let text = '';
   let reasoning = '';
   let ttftMs: number | undefined;
-  const response: ChatResponse = { text: '', toolCalls: [], finishReason: 'error' };
+  // No finish reason until a done event brings one (absence stays absence).
+  const response: ChatResponse = { text: '', toolCalls: [] };
   let sawDone = false;
   const iterator = stream[Symbol.asyncIterator]();
   try {
@@ -62,23 +74,26 @@ export async function collectStream(stream: AsyncIterable<StreamEvent>, options:
           break;
         case 'tool_call_start':
           ttftMs ??= event.at - options.startedAt;
-          open.set(event.id, { id: event.id, name: event.name, argumentsText: '' });
+          open.set(event.index, toolCall(event, ''));
           break;
         case 'tool_call_delta': {
-          const call = open.get(event.id);
-          if (call) call.argumentsText += event.argumentsDelta;
+          const call = open.get(event.index);
+          if (call) {
+            call.argumentsText += event.argumentsDelta;
+            if (call.id === undefined && event.id !== undefined) Object.assign(call, idOf(event));
+          }
           break;
         }
         case 'tool_call_end':
-          open.delete(event.id);
-          ended.push({ id: event.id, name: event.name, argumentsText: event.argumentsText });
+          open.delete(event.index);
+          ended.push(toolCall(event, event.argumentsText));
           break;
         case 'usage':
           response.usage = event.usage;
           break;
         case 'done':
           sawDone = true;
-          response.finishReason = event.finishReason;
+          if (event.finishReason !== undefined) response.finishReason = event.finishReason;
           if (event.rawFinishReason !== undefined) response.rawFinishReason = event.rawFinishReason;
           break;
         case 'error':
@@ -96,7 +111,9 @@ export async function collectStream(stream: AsyncIterable<StreamEvent>, options:
   if (reasoning !== '') response.reasoning = reasoning;
   response.toolCalls = [...ended, ...open.values()];
   if (!sawDone && options.throwOnError !== false) {
-    throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'stream ended without a done event' });
+    // Adapters throw when their protocol's terminal signal is missing; an iteration that ends
+    // without done anyway is an adapter that broke that contract: our bug, not the endpoint's.
+    throw new VerifyError({ kind: 'harness_bug', layer: 'harness', message: 'the adapter ended the stream without a done event or an error' });
   }
   return { response, events, ttftMs, durationMs: now() - options.startedAt, sawDone };
 }

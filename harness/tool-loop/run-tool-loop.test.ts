@@ -149,18 +149,18 @@ describe('runToolLoop (fake ProtocolClient replaying scripted responses: not liv
 });
 
 describe('runToolLoop in stream mode (scripted events: not live-verified here)', () => {
-  it('assembles split argument deltas of interleaved calls by id', async () => {
+  it('assembles split argument deltas of interleaved calls by their stream index', async () => {
     const events: ScriptedTurn['events'] = [
       { type: 'start', id: 'r1' },
-      { type: 'tool_call_start', id: 'b', name: 'add' },
-      { type: 'tool_call_start', id: 'a', name: 'add' },
-      { type: 'tool_call_delta', id: 'a', argumentsDelta: '{"a":' },
-      { type: 'tool_call_delta', id: 'b', argumentsDelta: '{"a":10,' },
-      { type: 'tool_call_delta', id: 'a', argumentsDelta: '1,"b"' },
-      { type: 'tool_call_delta', id: 'b', argumentsDelta: '"b":20}' },
-      { type: 'tool_call_delta', id: 'a', argumentsDelta: ':2}' },
-      { type: 'tool_call_end', id: 'a', name: 'add', argumentsText: '{"a":1,"b":2}' },
-      { type: 'tool_call_end', id: 'b', name: 'add', argumentsText: '{"a":10,"b":20}' },
+      { type: 'tool_call_start', index: 0, id: 'b', name: 'add' },
+      { type: 'tool_call_start', index: 1, id: 'a', name: 'add' },
+      { type: 'tool_call_delta', index: 1, id: 'a', argumentsDelta: '{"a":' },
+      { type: 'tool_call_delta', index: 0, id: 'b', argumentsDelta: '{"a":10,' },
+      { type: 'tool_call_delta', index: 1, id: 'a', argumentsDelta: '1,"b"' },
+      { type: 'tool_call_delta', index: 0, id: 'b', argumentsDelta: '"b":20}' },
+      { type: 'tool_call_delta', index: 1, id: 'a', argumentsDelta: ':2}' },
+      { type: 'tool_call_end', index: 1, id: 'a', name: 'add', argumentsText: '{"a":1,"b":2}' },
+      { type: 'tool_call_end', index: 0, id: 'b', name: 'add', argumentsText: '{"a":10,"b":20}' },
       { type: 'usage', usage: { input: 5, output: 9 } },
       { type: 'done', finishReason: 'tool_calls', rawFinishReason: 'tool_calls' },
     ];
@@ -186,8 +186,8 @@ describe('runToolLoop in stream mode (scripted events: not live-verified here)',
   it('keeps a call whose end never came, assembled from its deltas (and judges its JSON)', async () => {
     const events: ScriptedTurn['events'] = [
       { type: 'start' },
-      { type: 'tool_call_start', id: 'p', name: 'add' },
-      { type: 'tool_call_delta', id: 'p', argumentsDelta: '{"a":1' },
+      { type: 'tool_call_start', index: 0, id: 'p', name: 'add' },
+      { type: 'tool_call_delta', index: 0, id: 'p', argumentsDelta: '{"a":1' },
       { type: 'done', finishReason: 'tool_calls' },
     ];
     const { run } = loop([{ events }, { events: [{ type: 'start' }, { type: 'done', finishReason: 'stop' }] }], { stream: true });
@@ -196,13 +196,29 @@ describe('runToolLoop in stream mode (scripted events: not live-verified here)',
     expect(record?.validation.status).toBe('invalid_json');
   });
 
-  it('throws the VerifyError of an error event, and a protocol error when done never comes', async () => {
-    const error = new VerifyError({ kind: 'server', layer: 'transport', message: 'boom' });
+  it('throws the VerifyError of an error event, and the adapter\'s protocol error when the terminal signal never comes', async () => {
+    const error = new VerifyError({ kind: 'server', layer: 'infra', message: 'boom' });
     await expect(loop([{ events: [{ type: 'start' }, { type: 'error', error }] }], { stream: true }).run).rejects.toBe(error);
     await expect(loop([{ events: [{ type: 'start' }, { type: 'text_delta', text: 'hi' }] }], { stream: true }).run).rejects.toMatchObject({
+      kind: 'incomplete_stream',
       layer: 'protocol',
-      message: expect.stringMatching(/without a done event/),
+      message: expect.stringMatching(/ended without a chunk with a finish_reason/),
     });
+  });
+
+  it('answers a call the server sent without an id without inventing one (the adapter then reports the missing id)', async () => {
+    const events: ScriptedTurn['events'] = [
+      { type: 'start' },
+      { type: 'tool_call_start', index: 0, name: 'add' },
+      { type: 'tool_call_end', index: 0, name: 'add', argumentsText: '{"a":1,"b":2}' },
+      { type: 'done', finishReason: 'tool_calls' },
+    ];
+    const { client, run } = loop([{ events }, { events: [{ type: 'start' }, { type: 'done', finishReason: 'stop' }] }], { stream: true });
+    const result = await run;
+    expect(result.rounds[0]?.response.toolCalls).toEqual([{ name: 'add', argumentsText: '{"a":1,"b":2}' }]);
+    const answer = client.requests[1]?.messages.at(-1);
+    expect(answer).toMatchObject({ role: 'tool', name: 'add', content: '3' });
+    expect(answer && 'toolCallId' in answer).toBe(false);
   });
 
   it('times out a stream that stalls', async () => {

@@ -72,7 +72,14 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
       for (const call of response.toolCalls) {
         const record = await deadline.race(registry.execute(call));
         calls.push(record);
-        messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: record.result.content, isError: record.result.isError });
+        messages.push({
+          role: 'tool',
+          ...(call.id !== undefined ? { toolCallId: call.id } : {}),
+          ...(call.idSource !== undefined ? { toolCallIdSource: call.idSource } : {}),
+          name: call.name,
+          content: record.result.content,
+          isError: record.result.isError,
+        });
       }
       const record: RoundRecord = { round, requestMessages: request.messages, response, calls, durationMs: now() - startedAt };
       if (request.toolChoice !== undefined) record.toolChoice = request.toolChoice;

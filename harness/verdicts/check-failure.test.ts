@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckFailure, VerdictSignal, modelCheck, parserCheck, protocolCheck } from './check-failure.ts';
+import { CheckFailure, VerdictSignal, harnessCheck, modelCheck, parserCheck, protocolCheck } from './check-failure.ts';
 
 function thrownBy(fn: () => void): unknown {
   try {
@@ -15,6 +15,7 @@ describe('checks', () => {
     ['protocol', protocolCheck],
     ['model', modelCheck],
     ['parser', parserCheck],
+    ['harness', harnessCheck],
   ] as const)('%sCheck throws a CheckFailure in its layer when the condition is falsy', (layer, check) => {
     for (const falsy of [false, 0, '', null, undefined]) {
       const error = thrownBy(() => check(falsy, `${layer} broke`));

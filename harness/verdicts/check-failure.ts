@@ -30,6 +30,14 @@ export function modelCheck(condition: unknown, message: string): asserts conditi
   if (!condition) throw new CheckFailure('model', message);
 }
 
+/**
+ * A check of our own code (the harness's tool, loop or request did what the test relies on): when
+ * it does not hold, the verdict is `error` with layer harness, never a fail of the endpoint.
+ */
+export function harnessCheck(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new CheckFailure('harness', message);
+}
+
 /** A parse check: the payload could be read (valid JSON arguments, schema-valid). */
 export function parserCheck(condition: unknown, message: string): asserts condition {
   if (!condition) throw new CheckFailure('parser', message);

@@ -29,20 +29,31 @@ const weatherCall = (argumentsText: string, id = 'call_1'): ChatResponse => ({
 });
 const toolEvents = (parts: string[], id = 'call_1'): ScriptedEvent[] => [
   { type: 'start' },
-  { type: 'tool_call_start', id, name: 'get_weather' },
-  ...parts.map((part): ScriptedEvent => ({ type: 'tool_call_delta', id, argumentsDelta: part })),
-  { type: 'tool_call_end', id, name: 'get_weather', argumentsText: parts.join('') },
+  { type: 'tool_call_start', index: 0, id, name: 'get_weather' },
+  ...parts.map((part): ScriptedEvent => ({ type: 'tool_call_delta', index: 0, id, argumentsDelta: part })),
+  { type: 'tool_call_end', index: 0, id, name: 'get_weather', argumentsText: parts.join('') },
   { type: 'done', finishReason: 'tool_calls' },
 ];
 
 describe('streaming suite definitions (scripted fake client: not live-verified here)', () => {
-  it('basic_streaming: pass; protocol failure without done; model failure on an empty answer', async () => {
+  it('basic_streaming: pass; protocol failure without the terminal signal; model failure on an empty answer after a clean finish', async () => {
     expect((await run('basic_streaming', [{ events: textEvents('Hello there') }])).verdict).toBe('pass');
-    expect(await run('basic_streaming', [{ events: textEvents('Hello').slice(0, -1) }])).toMatchObject({ verdict: 'fail', layer: 'protocol' });
+    expect(await run('basic_streaming', [{ events: textEvents('Hello').slice(0, -1) }])).toMatchObject({ verdict: 'fail', layer: 'protocol', kind: 'incomplete_stream' });
     const empty: ScriptedEvent[] = [{ type: 'start' }, { type: 'done', finishReason: 'stop' }];
     expect(await run('basic_streaming', [{ events: empty }])).toMatchObject({ verdict: 'fail', layer: 'model' });
-    const lost: ScriptedEvent[] = [{ type: 'start' }, { type: 'usage', usage: { output: 5 } }, { type: 'done', finishReason: 'stop' }];
-    expect(await run('basic_streaming', [{ events: lost }])).toMatchObject({ verdict: 'fail', layer: 'protocol', message: expect.stringMatching(/5 output tokens/) });
+    const unclean: ScriptedEvent[] = [{ type: 'start' }, { type: 'done', finishReason: 'error', rawFinishReason: 'weird' }];
+    expect(await run('basic_streaming', [{ events: unclean }])).toMatchObject({ verdict: 'fail', layer: 'protocol', message: expect.stringMatching(/did not finish cleanly/) });
+  });
+
+  it('every streaming test checks the raw terminal signal: done without a finish_reason chunk on the wire fails [protocol]', async () => {
+    const rawWithoutFinish = [{ id: 'c', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: null }] }];
+    for (const id of ['basic_streaming', 'usage_in_stream', 'time_to_first_token']) {
+      expect(await run(id, [{ events: textEvents('Hi'), raw: rawWithoutFinish }]), id).toMatchObject({
+        verdict: 'fail',
+        layer: 'protocol',
+        message: expect.stringMatching(/ended without a chunk with a finish_reason in its raw events/),
+      });
+    }
   });
 
   it('stream_matches_non_stream: pass, fail when only the stream differs, unsupported when nothing is reproducible', async () => {
@@ -53,12 +64,14 @@ describe('streaming suite definitions (scripted fake client: not live-verified h
     expect((await run('stream_matches_non_stream', noisy)).verdict).toBe('unsupported');
   });
 
-  it('usage_in_stream: fails without a usage event or with zero output', async () => {
+  it('usage_in_stream: fails without a usage event, with zero output, or without input tokens', async () => {
     expect((await run('usage_in_stream', [{ events: textEvents('Hi') }])).verdict).toBe('pass');
     const noUsage = textEvents('Hi').filter((event) => event.type !== 'usage');
     expect(await run('usage_in_stream', [{ events: noUsage }])).toMatchObject({ verdict: 'fail', layer: 'protocol' });
     const zero = textEvents('Hi').map((event): ScriptedEvent => (event.type === 'usage' ? { type: 'usage', usage: { input: 3, output: 0 } } : event));
     expect(await run('usage_in_stream', [{ events: zero }])).toMatchObject({ verdict: 'fail', layer: 'protocol' });
+    const noInput = textEvents('Hi').map((event): ScriptedEvent => (event.type === 'usage' ? { type: 'usage', usage: { output: 1 } } : event));
+    expect(await run('usage_in_stream', [{ events: noInput }])).toMatchObject({ verdict: 'fail', layer: 'protocol', message: 'usage input is undefined, expected > 0' });
   });
 
   it('time_to_first_token: records ttft; a buffered stream (one burst) fails', async () => {
@@ -80,17 +93,21 @@ describe('streaming suite definitions (scripted fake client: not live-verified h
       layer: 'protocol',
       message: expect.stringMatching(/text raw: usage was requested/),
     });
-    expect(await run('event_order', [{ events: textEvents('Hi') }])).toMatchObject({ verdict: 'fail', message: expect.stringMatching(/no raw stream events/) });
+    expect(await run('event_order', [{ events: textEvents('Hi'), raw: [] }])).toMatchObject({ verdict: 'fail', message: expect.stringMatching(/\(0 recorded\)/) });
   });
 
-  it('streaming_with_tools: split deltas pass; mismatched assembly, invalid JSON and stream/non-stream drift fail', async () => {
+  it('streaming_with_tools: split deltas pass; mismatched assembly, invalid JSON, a missing id and reproducible stream/non-stream drift fail; unreproducible drift is unsupported, never a pass', async () => {
     const parts = ['{"ci', 'ty":"Pa', 'ris"}'];
     expect((await run('streaming_with_tools', [{ events: toolEvents(parts) }, { response: weatherCall('{"city":"Paris"}', 'other_id') }])).verdict).toBe('pass');
     const broken = toolEvents(parts).map((event): ScriptedEvent => (event.type === 'tool_call_end' ? { ...event, argumentsText: '{"city":"Rome"}' } : event));
     expect(await run('streaming_with_tools', [{ events: broken }])).toMatchObject({ verdict: 'fail', layer: 'protocol', message: expect.stringMatching(/deltas concatenate/) });
     expect(await run('streaming_with_tools', [{ events: toolEvents(['{"city":']) }])).toMatchObject({ verdict: 'fail', layer: 'parser' });
     const drift = [{ events: toolEvents(parts) }, { response: weatherCall('{"city":"Tokyo"}') }, { response: weatherCall('{"city":"Tokyo"}') }];
-    expect(await run('streaming_with_tools', drift)).toMatchObject({ verdict: 'fail', layer: 'protocol', message: expect.stringMatching(/differ from the non-streamed/) });
+    expect(await run('streaming_with_tools', drift)).toMatchObject({ verdict: 'fail', layer: 'protocol', message: expect.stringMatching(/differ from the \(reproducible\) non-streamed/) });
+    const noise = [{ events: toolEvents(parts) }, { response: weatherCall('{"city":"Tokyo"}') }, { response: weatherCall('{"city":"Rome"}') }];
+    expect(await run('streaming_with_tools', noise)).toMatchObject({ verdict: 'unsupported', message: expect.stringMatching(/not reproducible/) });
+    const anonymous = toolEvents(parts).map((event): ScriptedEvent => (event.type.startsWith('tool_call_') ? (({ id: _id, ...rest }) => rest)(event as ScriptedEvent & { id?: string }) as ScriptedEvent : event));
+    expect(await run('streaming_with_tools', [{ events: anonymous }])).toMatchObject({ verdict: 'fail', layer: 'protocol', message: expect.stringMatching(/without an id/) });
   });
 
   it('stream_abort: an abort-aware stream ends quickly; one that ignores the abort fails', async () => {

@@ -69,7 +69,7 @@ export const callTests: VerifyTestDefinition[] = [
   {
     id: 'no_arguments_tool',
     description: 'A tool with no parameters: the call carries an empty JSON object (or nothing), and its result is accepted back',
-    requires: ['tools', 'tool_choice'],
+    requires: ['tools', 'tool_choice', 'tool_choice_none'],
     tags: ['tools', 'schema'],
     assertion: 'protocol',
     async run(context) {

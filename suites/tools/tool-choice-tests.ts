@@ -26,8 +26,8 @@ export const toolChoiceTests: VerifyTestDefinition[] = [
   },
   {
     id: 'tool_choice_none',
-    description: 'tool_choice "none" on a prompt that asks for a tool: the response MUST NOT contain tool calls',
-    requires: ['tools', 'tool_choice'],
+    description: 'tool_choice "none" on a prompt that asks for a tool, with the tools still declared: the response MUST NOT contain tool calls',
+    requires: ['tools', 'tool_choice', 'tool_choice_none'],
     tags: ['tools', 'tool_choice'],
     assertion: 'protocol',
     async run(context) {

@@ -87,6 +87,23 @@ describe('tools suite definitions (scripted fake client: not live-verified here)
     expect(await run('call_id_pairing', [{ response: two('', 'b') }, { response: text('ok') }])).toMatchObject({ verdict: 'fail', layer: 'protocol', message: expect.stringMatching(/empty id/) });
   });
 
+  it('call_id_pairing judges the ids the SERVER sent: a missing id fails [protocol]; ids the adapter synthesized (the protocol has none) make it unsupported', async () => {
+    const calls = (toolCalls: ChatResponse['toolCalls']): ChatResponse => ({ text: '', toolCalls, finishReason: 'tool_calls' });
+    const anonymous = calls([{ name: 'get_weather', argumentsText: '{"city":"Paris"}' }]);
+    expect(await run('call_id_pairing', [{ response: anonymous }, { response: text('ok') }])).toMatchObject({ verdict: 'fail', layer: 'protocol', message: expect.stringMatching(/came without an id/) });
+    const synthesized = calls([{ id: 'synthesized_0', idSource: 'synthesized', name: 'get_weather', argumentsText: '{"city":"Paris"}' }]);
+    expect(await run('call_id_pairing', [{ response: synthesized }, { response: text('ok') }])).toMatchObject({ verdict: 'unsupported', message: expect.stringMatching(/sent no call ids/) });
+    const paired = await run('call_id_pairing', [{ response: calls([{ id: 'srv_1', name: 'get_weather', argumentsText: '{"city":"Paris"}' }]) }, { response: text('ok') }]);
+    expect(paired).toMatchObject({ verdict: 'pass', details: { callIds: ['srv_1'] } });
+  });
+
+  it('tests that send tool_choice "none" require tool_choice_none, so a protocol that cannot send it gates them unsupported', async () => {
+    const sendsNone = ['tool_choice_none', 'no_arguments_tool', 'tool_result_roundtrip', 'parallel_tool_calls', 'multi_step_chain', 'call_id_pairing', 'file_read_fixture'];
+    for (const id of sendsNone) expect(test(id).requires, id).toContain('tool_choice_none');
+    const gated = await runDefinition(test('tool_choice_none'), await fakeTarget(createFakeProtocolClient([]), { tools: true, tool_choice: true, tool_choice_none: false }));
+    expect(gated.verdict).toBe('unsupported');
+  });
+
   it('no_leaked_template_tokens fails when markup reaches the text', async () => {
     const leak = text('<tool_call>{"name":"calculator","arguments":{"expression":"15*4"}}</tool_call>');
     expect((await run('no_leaked_template_tokens', [{ response: text('60') }, { response: text('cloudy') }, { response: call('get_weather', '{"city":"Tokyo"}') }])).verdict).toBe('pass');

@@ -1,6 +1,6 @@
 import Anthropic, { APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ModelInfo } from '@anthropic-ai/sdk/resources/models';
-import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ClientConfig, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import { listingClient } from '../shared/listing-client.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
@@ -29,12 +29,17 @@ export function toModelListing(model: Partial<ModelInfo> & { id: string }): Mode
 export async function createAnthropicMessagesClient(config: ClientConfig): Promise<ProtocolClient> {
   const transcript = createTranscript();
   const sdk = new Anthropic(sdkClientOptions(config, transcript));
-  return listingClient<RawMessageStreamEvent>({
+  return listingClient({
     protocol: 'anthropic-messages',
     transcript,
     fail: (error, where) => toVerifyError(error, `anthropic-messages ${where}`, config.apiKey),
-    chat: { where: 'POST /v1/messages', call: async (request, signal) => fromAnthropicMessage(await sdk.messages.create(toMessageCreateParams(request), { signal })) },
-    stream: { where: 'POST /v1/messages', open: (request, signal) => sdk.messages.create({ ...toMessageCreateParams(request), stream: true }, { signal }), normalize: normalizeAnthropicEvents },
+    chat: { where: 'POST /v1/messages', toParams: toMessageCreateParams, call: (params, signal) => sdk.messages.create(params, { signal }), fromResponse: fromAnthropicMessage },
+    stream: {
+      where: 'POST /v1/messages',
+      toParams: (request): MessageCreateParamsStreaming => ({ ...toMessageCreateParams(request), stream: true }),
+      open: (params, signal) => sdk.messages.create(params, { signal }),
+      normalize: normalizeAnthropicEvents,
+    },
     listModels: { where: 'GET /v1/models', call: (signal) => collectModelListings(sdk.models.list({}, { signal }), toModelListing) },
   });
 }

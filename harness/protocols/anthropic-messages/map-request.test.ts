@@ -122,8 +122,7 @@ describe('anthropic-messages request mapping', () => {
     ['top_p', { topP: 0.5 }],
   ])('refuses %s, which this Messages API version cannot carry', (name, extra) => {
     const error = thrownBy(() => toMessageCreateParams({ ...base, ...extra }));
-    expect(error.kind).toBe('invalid_request');
-    expect(error.layer).toBe('protocol');
+    expect(error.kind).toBe('unrepresentable');
     expect(error.message).toContain(`'${name}'`);
   });
 });

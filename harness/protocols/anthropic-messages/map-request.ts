@@ -1,6 +1,7 @@
 import type { ContentBlockParam, MessageCreateParamsNonStreaming, MessageParam, Tool, ToolChoice as AnthropicToolChoice, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ChatRequest } from '../../contract/chat.ts';
 import type { AssistantMessage, Message, ToolCall } from '../../contract/messages.ts';
+import { wireCallId } from '../shared/wire-call-id.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { assertRepresentable as assertFieldsRepresentable, type Unrepresentable } from '../shared/unrepresentable.ts';
@@ -48,7 +49,7 @@ function toAssistantParam(message: AssistantMessage): MessageParam {
   const blocks: ContentBlockParam[] = [];
   if (message.content !== '') blocks.push({ type: 'text', text: message.content });
   for (const call of message.toolCalls) {
-    blocks.push({ type: 'tool_use', id: call.id, name: call.name, input: toToolUseInput(call) });
+    blocks.push({ type: 'tool_use', id: wireCallId('anthropic-messages', call.id, `tool call ${call.name}`), name: call.name, input: toToolUseInput(call) });
   }
   return { role: 'assistant', content: blocks };
 }
@@ -78,7 +79,7 @@ export function toAnthropicMessages(messages: Message[]): { system?: string; mes
         out.push(toAssistantParam(message));
         break;
       case 'tool': {
-        const block: ToolResultBlockParam = { type: 'tool_result', tool_use_id: message.toolCallId, content: message.content };
+        const block: ToolResultBlockParam = { type: 'tool_result', tool_use_id: wireCallId('anthropic-messages', message.toolCallId, `the ${message.name} result`), content: message.content };
         if (message.isError) block.is_error = true;
         if (results) {
           results.push(block);

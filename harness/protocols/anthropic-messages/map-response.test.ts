@@ -21,12 +21,12 @@ function message(overrides: Partial<Message>): Message {
 }
 
 describe('anthropic-messages response mapping', () => {
-  it('maps text, id, model and usage (total computed as the sum)', () => {
+  it('maps text, id, model and usage (no total: Anthropic sends none, and none is computed)', () => {
     const mapped = fromAnthropicMessage(message({ content: [{ type: 'text', text: 'Hi', citations: null }, { type: 'text', text: '!', citations: null }] }));
     expect(mapped.text).toBe('Hi!');
     expect(mapped.finishReason).toBe('stop');
     expect(mapped.rawFinishReason).toBe('end_turn');
-    expect(mapped.usage).toEqual({ input: 12, output: 3, total: 15 });
+    expect(mapped.usage).toEqual({ input: 12, output: 3 });
     expect(mapped.id).toBe('msg_1');
     expect(mapped.model).toBe('smollm2');
   });
@@ -53,8 +53,8 @@ describe('anthropic-messages response mapping', () => {
     expect(fromAnthropicMessage(message({ stop_reason: raw })).finishReason).toBe(expected);
   });
 
-  it('maps a null stop_reason to error', () => {
-    expect(fromAnthropicMessage(message({ stop_reason: null })).finishReason).toBe('error');
+  it('leaves a null stop_reason absent (never invented)', () => {
+    expect(fromAnthropicMessage(message({ stop_reason: null })).finishReason).toBeUndefined();
   });
 
   it('collects thinking blocks as reasoning', () => {
@@ -64,11 +64,11 @@ describe('anthropic-messages response mapping', () => {
   });
 
   it('counts cache reads and writes as input (Anthropic input_tokens excludes them)', () => {
-    expect(fromAnthropicUsage({ input_tokens: 1, cache_read_input_tokens: 26, cache_creation_input_tokens: 3, output_tokens: 6 })).toEqual({ input: 30, output: 6, total: 36 });
+    expect(fromAnthropicUsage({ input_tokens: 1, cache_read_input_tokens: 26, cache_creation_input_tokens: 3, output_tokens: 6 })).toEqual({ input: 30, output: 6 });
   });
 
-  it('leaves the total undefined unless both counts are reported', () => {
-    expect(fromAnthropicUsage({ input_tokens: 4, output_tokens: null })).toEqual({ input: 4, output: undefined, total: undefined });
+  it('leaves a missing count undefined, and never reports a total', () => {
+    expect(fromAnthropicUsage({ input_tokens: 4, output_tokens: null })).toEqual({ input: 4, output: undefined });
     expect(fromAnthropicUsage(undefined)).toBeUndefined();
   });
 

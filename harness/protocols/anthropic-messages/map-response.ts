@@ -16,16 +16,15 @@ export interface AnthropicUsageLike {
  * Anthropic's input_tokens counts only the prompt tokens neither read from nor written to the
  * cache; the whole prompt is input + cache_read + cache_creation (llama-server reports e.g.
  * input_tokens 1, cache_read_input_tokens 26). `input` here is that whole prompt, comparable
- * with OpenAI's prompt_tokens. Anthropic reports no total: `total` is input + output, computed
- * by the adapter (undefined unless both are known).
+ * with OpenAI's prompt_tokens. Anthropic reports no total, so `total` stays absent (a computed
+ * one would make total = input + output a tautology).
  */
 export function fromAnthropicUsage(usage: AnthropicUsageLike | null | undefined): Usage | undefined {
   if (!usage) return undefined;
   const uncached = usage.input_tokens ?? undefined;
   const input = uncached === undefined ? undefined : uncached + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
   const output = usage.output_tokens ?? undefined;
-  const total = input !== undefined && output !== undefined ? input + output : undefined;
-  return { input, output, total };
+  return { input, output };
 }
 
 /** tool_use.input (a parsed object) back to the raw arguments text the contract carries. */
@@ -44,7 +43,7 @@ export function fromAnthropicMessage(message: AnthropicMessage): ChatResponse {
   for (const block of message.content) {
     if (block.type === 'text') text += block.text;
     else if (block.type === 'thinking') reasoning += block.thinking;
-    else if (block.type === 'tool_use') toolCalls.push({ id: block.id, name: block.name, argumentsText: toolInputText(block.input) });
+    else if (block.type === 'tool_use') toolCalls.push({ ...(block.id ? { id: block.id } : {}), name: block.name, argumentsText: toolInputText(block.input) });
   }
   return {
     text,

@@ -14,6 +14,17 @@ async function collect(events: RawMessageStreamEvent[]): Promise<StreamEvent[]> 
   return out;
 }
 
+/** The events a stream yields before it throws, and what it threw. */
+async function collectUntilThrow(events: RawMessageStreamEvent[]): Promise<{ events: StreamEvent[]; error: unknown }> {
+  const out: StreamEvent[] = [];
+  try {
+    for await (const event of normalizeAnthropicEvents(from(events))) out.push(event);
+  } catch (error) {
+    return { events: out, error };
+  }
+  return { events: out, error: undefined };
+}
+
 function fixture(name: string): RawMessageStreamEvent[] {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as RawMessageStreamEvent[];
 }
@@ -39,7 +50,8 @@ describe('anthropic-messages stream normalization (synthetic SDK events)', () =>
     ]);
     expect(events.map((e) => e.type)).toEqual(['start', 'text_delta', 'text_delta', 'usage', 'done']);
     expect(events[0]).toMatchObject({ id: 'msg_1', model: 'm' });
-    expect(events[3]).toMatchObject({ usage: { input: 9, output: 2, total: 11 } });
+    expect(events[3]).toMatchObject({ usage: { input: 9, output: 2 } });
+    expect(events[3]?.type === 'usage' && 'total' in events[3].usage && events[3].usage.total !== undefined).toBe(false);
     expect(events[4]).toMatchObject({ finishReason: 'stop', rawFinishReason: 'end_turn' });
   });
 
@@ -62,7 +74,7 @@ describe('anthropic-messages stream normalization (synthetic SDK events)', () =>
   });
 
   it('reads a tool input sent whole in content_block_start, and empty input as {}', async () => {
-    const events = await collect([
+    const { events } = await collectUntilThrow([
       { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'calculator', input: { expression: '1' }, caller: { type: 'direct' } } },
       { type: 'content_block_stop', index: 0 },
       { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'u', name: 'calculator', input: {}, caller: { type: 'direct' } } },
@@ -86,15 +98,15 @@ describe('anthropic-messages stream normalization (synthetic SDK events)', () =>
     expect(events.at(-1)).toMatchObject({ finishReason: 'length' });
   });
 
-  it('ends a stream without message_delta with done: error, closing open tool calls', async () => {
-    const events = await collect([
+  it('ends a stream without message_delta and message_stop by closing open tool calls and throwing incomplete_stream (no invented done)', async () => {
+    const { events, error } = await collectUntilThrow([
       start(),
       { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'calculator', input: {}, caller: { type: 'direct' } } },
       { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"expr' } },
     ]);
-    expect(events.map((e) => e.type)).toEqual(['start', 'tool_call_start', 'tool_call_delta', 'tool_call_end', 'done']);
+    expect(events.map((e) => e.type)).toEqual(['start', 'tool_call_start', 'tool_call_delta', 'tool_call_end']);
     expect(events[3]).toMatchObject({ parseError: expect.any(String) });
-    expect(events[4]).toMatchObject({ finishReason: 'error' });
+    expect(error).toMatchObject({ kind: 'incomplete_stream', layer: 'protocol', message: 'anthropic-messages stream ended without a message_delta with stop_reason, then message_stop' });
   });
 });
 
@@ -128,5 +140,25 @@ describe('anthropic-messages stream normalization (events recorded from llama-se
     const json = raw.flatMap((e) => (e.type === 'content_block_delta' && e.delta.type === 'input_json_delta' ? [e.delta.partial_json] : [])).join('');
     expect(ends[0]).toMatchObject({ id: block.content_block.id, argumentsText: json });
     expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'tool_calls' });
+  });
+
+  it('MODIFIED copies of the text recording: without message_stop, or without the message_delta stop_reason, there is no done', async () => {
+    const raw = fixture('text-stream');
+    for (const cut of [raw.filter((e) => e.type !== 'message_stop'), raw.filter((e) => e.type !== 'message_delta')]) {
+      const { events, error } = await collectUntilThrow(cut);
+      expect(events.some((e) => e.type === 'done')).toBe(false);
+      expect(error).toMatchObject({ kind: 'incomplete_stream', layer: 'protocol' });
+    }
+  });
+
+  it('MODIFIED copy of the tool recording, tool_use id removed: the call has no id (never invented)', async () => {
+    const raw = fixture('tool-stream').map((e) => {
+      const copy = structuredClone(e);
+      if (copy.type === 'content_block_start' && copy.content_block.type === 'tool_use') delete (copy.content_block as { id?: string }).id;
+      return copy;
+    });
+    const toolEvents = (await collect(raw)).filter((e) => e.type.startsWith('tool_call_'));
+    expect(toolEvents.length).toBeGreaterThan(1);
+    for (const event of toolEvents) expect('id' in event).toBe(false);
   });
 });

@@ -2,6 +2,8 @@ import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages
 import type { StreamEvent } from '../../contract/stream.ts';
 import { anthropicFinishReason } from './finish-reason.ts';
 import { now } from '../shared/time.ts';
+import { streamEndedWithout } from '../shared/stream-end.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import { fromAnthropicUsage, type AnthropicUsageLike } from './map-response.ts';
 
@@ -12,14 +14,16 @@ function hasKeys(value: unknown): boolean {
 /**
  * Turns Anthropic Messages stream events into normalized events. Tool calls are keyed by the
  * content block index. Input tokens arrive in message_start and output tokens in message_delta;
- * one `usage` event is emitted from message_delta with both (total = their sum). `done` is
- * emitted once at the end; a stream without a stop_reason finishes with 'error'.
+ * one `usage` event is emitted from message_delta with both (no total: Anthropic sends none).
+ * `done` is emitted once at the end, only when the stream ended the Messages way (a
+ * message_delta with stop_reason, then message_stop); otherwise it throws incomplete_stream.
  */
 export async function* normalizeAnthropicEvents(events: AsyncIterable<RawMessageStreamEvent>): AsyncGenerator<StreamEvent> {
   const tools = new ToolCallAssembler();
   let started = false;
   let startUsage: AnthropicUsageLike | undefined;
-  let stopReason: string | null | undefined;
+  let stopReason: string | undefined;
+  let sawStop = false;
 
   for await (const event of events) {
     if (!started) {
@@ -36,7 +40,7 @@ export async function* normalizeAnthropicEvents(events: AsyncIterable<RawMessage
         if (block.type === 'text' && block.text !== '') yield { type: 'text_delta', at: now(), text: block.text };
         else if (block.type === 'thinking' && block.thinking !== '') yield { type: 'reasoning_delta', at: now(), text: block.thinking };
         else if (block.type === 'tool_use') {
-          yield* tools.push(event.index, { id: block.id, name: block.name });
+          yield* tools.push(event.index, { ...(block.id ? { id: block.id } : {}), name: block.name });
           // Anthropic starts with input {} and streams the JSON; a server that sends it whole here is also read.
           if (hasKeys(block.input)) yield* tools.push(event.index, { argumentsDelta: JSON.stringify(block.input) });
         }
@@ -53,7 +57,7 @@ export async function* normalizeAnthropicEvents(events: AsyncIterable<RawMessage
         yield* tools.end(event.index);
         break;
       case 'message_delta': {
-        stopReason = event.delta.stop_reason;
+        stopReason = event.delta.stop_reason ?? stopReason;
         // message_delta's counts are cumulative; input counts missing there come from message_start.
         const usage = fromAnthropicUsage({
           input_tokens: event.usage.input_tokens ?? startUsage?.input_tokens,
@@ -65,9 +69,11 @@ export async function* normalizeAnthropicEvents(events: AsyncIterable<RawMessage
         break;
       }
       case 'message_stop':
+        sawStop = true;
         break;
     }
   }
   yield* tools.endAll();
-  yield { type: 'done', at: now(), finishReason: anthropicFinishReason(stopReason), rawFinishReason: stopReason ?? undefined };
+  if (!sawStop || !stopReason) throw streamEndedWithout('anthropic-messages', TERMINAL_SIGNAL.description);
+  yield { type: 'done', at: now(), finishReason: anthropicFinishReason(stopReason), rawFinishReason: stopReason };
 }

@@ -1,6 +1,7 @@
 import type { ProtocolModule } from '../protocol-module.ts';
 import { checkAnthropicMessagesEventOrder } from './event-order.ts';
 import { FINISH_REASONS } from './finish-reason.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 
 declare module '../../contract/protocol-client.ts' {
   interface ProtocolIds {
@@ -14,5 +15,6 @@ export const anthropicMessagesProtocol: ProtocolModule<'anthropic-messages'> = {
   limits: { seed: false, temperature: false },
   finishReasons: FINISH_REASONS,
   checkEventOrder: checkAnthropicMessagesEventOrder,
+  terminalSignal: TERMINAL_SIGNAL,
   loadClient: async () => (await import('./client.ts')).createAnthropicMessagesClient,
 };

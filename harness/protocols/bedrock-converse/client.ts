@@ -3,6 +3,7 @@ import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
+import { ownCode, sdkCall } from '../shared/call-boundary.ts';
 import { normalizeRecorded } from '../shared/record-stream.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { toConverseRequest } from './map-request.ts';
@@ -51,25 +52,23 @@ export async function createBedrockConverseClient(config: ClientConfig): Promise
     protocol: 'bedrock-converse',
     transcript,
     async chat(request: ChatRequest, options?: CallOptions): Promise<ChatResponse> {
-      try {
-        const output = await sdk.send(new ConverseCommand(toConverseRequest(request)), callOptions(options));
-        return fromConverseResponse(output, output.$metadata.requestId);
-      } catch (error) {
-        throw fail(error, 'POST /model/{modelId}/converse');
-      }
+      const input = ownCode('bedrock-converse request mapping', () => toConverseRequest(request));
+      const output = await sdkCall('POST /model/{modelId}/converse', fail, () => sdk.send(new ConverseCommand(input), callOptions(options)));
+      return ownCode('bedrock-converse response mapping', () => fromConverseResponse(output, output.$metadata.requestId));
     },
     async *stream(request: ChatRequest, options?: CallOptions): AsyncGenerator<StreamEvent> {
-      let output;
-      try {
-        output = await sdk.send(new ConverseStreamCommand(toConverseRequest(request)), callOptions(options));
-      } catch (error) {
-        throw fail(error, 'POST /model/{modelId}/converse-stream');
-      }
+      const where = 'POST /model/{modelId}/converse-stream';
+      const input = ownCode('bedrock-converse request mapping', () => toConverseRequest(request));
+      const output = await sdkCall(where, fail, () => sdk.send(new ConverseStreamCommand(input), callOptions(options)));
       const events = output.stream;
       if (!events) {
         throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'bedrock-converse: converse-stream response has no event stream' });
       }
-      yield* normalizeRecorded(events, transcript, (recorded) => normalizeConverseStream(recorded, { id: output.$metadata.requestId }), (error) => fail(error, 'stream'));
+      yield* normalizeRecorded(events, transcript, (recorded) => normalizeConverseStream(recorded, { id: output.$metadata.requestId }), {
+        fail: (error) => fail(error, 'stream'),
+        where: `bedrock-converse ${where}`,
+        signal: options?.signal,
+      });
     },
     async listModels(): Promise<ModelListing[]> {
       // Listing the configured model would be a fake listing: say plainly that there is none.

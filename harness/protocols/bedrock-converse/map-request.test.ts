@@ -96,8 +96,10 @@ describe('bedrock-converse toConverseRequest', () => {
     });
   });
 
-  it('omits the tools for toolChoice none (Converse has no "none") and leaves toolChoice unset when not given', () => {
-    expect(toConverseRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], tools: [weather], toolChoice: 'none' }).toolConfig).toBeUndefined();
+  it('refuses toolChoice none as unrepresentable (Converse has no "none"; dropping the tools would fake it) and leaves toolChoice unset when not given', () => {
+    expect(() => toConverseRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], tools: [weather], toolChoice: 'none' })).toThrow(
+      expect.objectContaining({ kind: 'unrepresentable', message: expect.stringMatching(/no 'none'/) }),
+    );
     expect(toConverseRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], tools: [weather] }).toolConfig?.toolChoice).toBeUndefined();
   });
 });

@@ -12,20 +12,21 @@ import type {
 import type { ChatRequest } from '../../contract/chat.ts';
 import type { AssistantMessage, Message, ToolResultMessage } from '../../contract/messages.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
-import { VerifyError } from '../../contract/verify-error.ts';
+import { VerifyError, unrepresentable } from '../../contract/verify-error.ts';
+import { wireCallId } from '../shared/wire-call-id.ts';
 import { parseToolArguments } from '../shared/tool-call-assembler.ts';
 
 /** A Smithy document (arbitrary JSON) as the SDK types it. */
 type Document = NonNullable<ToolUseBlock['input']>;
 
-function toolUseInput(call: { id: string; argumentsText: string }): Document {
+function toolUseInput(call: { id?: string; name: string; argumentsText: string }): Document {
   const parsed = parseToolArguments(call.argumentsText);
   if (parsed.parseError !== undefined) {
     // Converse carries tool input as a JSON document, not text: invalid JSON cannot be sent back as is.
     throw new VerifyError({
       kind: 'invalid_request',
       layer: 'protocol',
-      message: `bedrock-converse: arguments of tool call ${call.id} are not valid JSON (${parsed.parseError}); Converse needs a JSON document`,
+      message: `bedrock-converse: arguments of tool call ${call.id ?? call.name} are not valid JSON (${parsed.parseError}); Converse needs a JSON document`,
     });
   }
   return parsed.arguments as Document;
@@ -36,7 +37,7 @@ function assistantBlocks(message: AssistantMessage): ContentBlock[] {
   // Converse rejects blank text blocks, so an empty text next to tool calls is left out.
   if (message.content !== '') blocks.push({ text: message.content });
   for (const call of message.toolCalls ?? []) {
-    blocks.push({ toolUse: { toolUseId: call.id, name: call.name, input: toolUseInput(call) } });
+    blocks.push({ toolUse: { toolUseId: wireCallId('bedrock-converse', call.id, `tool call ${call.name}`), name: call.name, input: toolUseInput(call) } });
   }
   return blocks;
 }
@@ -44,7 +45,7 @@ function assistantBlocks(message: AssistantMessage): ContentBlock[] {
 function toolResultBlock(message: ToolResultMessage): ContentBlock {
   return {
     toolResult: {
-      toolUseId: message.toolCallId,
+      toolUseId: wireCallId('bedrock-converse', message.toolCallId, `the ${message.name} result`),
       content: [{ text: message.content }],
       // `status` is optional; it is sent only to mark a failed tool run.
       ...(message.isError ? { status: 'error' as const } : {}),
@@ -91,8 +92,13 @@ export function toConverseTools(tools: ToolSpec[]): Tool[] {
   }));
 }
 
-/** 'none' has no Converse equivalent: the caller omits the tools instead (see toConverseRequest). */
-export function toConverseToolChoice(choice: Exclude<ToolChoice, 'none'>): BedrockToolChoice {
+/**
+ * Converse's toolChoice knows auto | any | tool but not "none". Dropping the tools instead would
+ * make "no tool calls" true by construction, so 'none' is refused: a test that needs it is
+ * unsupported on this protocol (its limits declare tool_choice_none false).
+ */
+export function toConverseToolChoice(choice: ToolChoice): BedrockToolChoice {
+  if (choice === 'none') throw unrepresentable("bedrock-converse: Converse's toolChoice has no 'none' (only auto, any, tool); the adapter will not drop the tools to fake it");
   if (choice === 'auto') return { auto: {} };
   if (choice === 'required') return { any: {} };
   return { tool: { name: choice.name } };
@@ -117,10 +123,8 @@ export function toConverseRequest(request: ChatRequest): ConverseRequest {
   if (system.length > 0) input.system = system;
   const inferenceConfig = toInferenceConfig(request);
   if (inferenceConfig) input.inferenceConfig = inferenceConfig;
-  // Converse's toolChoice knows auto | any | tool but not "none": for toolChoice 'none' the tools
-  // are omitted, so the model cannot call any. (Bedrock then rejects a history that holds
-  // toolUse/toolResult blocks, since those need a toolConfig: that error is reported as is.)
-  if (request.tools && request.tools.length > 0 && request.toolChoice !== 'none') {
+  if (request.toolChoice === 'none') toConverseToolChoice('none');
+  if (request.tools && request.tools.length > 0) {
     const toolConfig: ToolConfiguration = { tools: toConverseTools(request.tools) };
     if (request.toolChoice !== undefined) toolConfig.toolChoice = toConverseToolChoice(request.toolChoice);
     input.toolConfig = toolConfig;

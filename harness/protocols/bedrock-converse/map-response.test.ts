@@ -43,6 +43,15 @@ describe('bedrock-converse fromConverseResponse', () => {
     expect(mapped.finishReason).toBe('tool_calls');
   });
 
+  it('a toolUse block without toolUseId gives a call without id (never an empty or invented one)', () => {
+    const response = {
+      output: { message: { role: 'assistant', content: [{ toolUse: { name: 'get_weather', input: {} } }] } },
+      stopReason: 'tool_use',
+    } as unknown as ConverseResponse;
+    const [call] = fromConverseResponse(response).toolCalls;
+    expect(call).toEqual({ name: 'get_weather', argumentsText: '{}' });
+  });
+
   it.each([
     ['max_tokens', 'length'],
     ['stop_sequence', 'stop'],

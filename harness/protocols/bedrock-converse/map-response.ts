@@ -20,7 +20,8 @@ export function fromConverseContent(blocks: ContentBlock[]): { text: string; rea
     else if (block.reasoningContent?.reasoningText?.text !== undefined) reasoning += block.reasoningContent.reasoningText.text;
     else if (block.toolUse) {
       toolCalls.push({
-        id: block.toolUse.toolUseId ?? '',
+        // toolUseId exactly as sent: absent stays absent (Converse defines it; checks report it).
+        ...(block.toolUse.toolUseId ? { id: block.toolUse.toolUseId } : {}),
         name: block.toolUse.name ?? '',
         // Converse returns the input as a parsed JSON document; the contract wants its text.
         argumentsText: JSON.stringify(block.toolUse.input ?? {}),

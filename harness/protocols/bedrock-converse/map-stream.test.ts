@@ -12,6 +12,19 @@ async function collect(events: ConverseStreamOutput[]): Promise<StreamEvent[]> {
   return out;
 }
 
+/** The events a stream yields before it throws, and what it threw. */
+async function collectUntilThrow(events: ConverseStreamOutput[]): Promise<{ events: StreamEvent[]; error: unknown }> {
+  const out: StreamEvent[] = [];
+  try {
+    for await (const event of normalizeConverseStream((async function* () { yield* events; })(), { id: 'req-9' })) out.push(event);
+  } catch (error) {
+    return { events: out, error };
+  }
+  return { events: out, error: undefined };
+}
+
+const metadata: ConverseStreamOutput = { metadata: { usage: { inputTokens: 5, outputTokens: 7, totalTokens: 12 }, metrics: { latencyMs: 1 } } };
+
 const strip = (events: StreamEvent[]) => events.map(({ at: _at, ...rest }) => rest);
 
 describe('bedrock-converse normalizeConverseStream', () => {
@@ -43,14 +56,16 @@ describe('bedrock-converse normalizeConverseStream', () => {
       { contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: '"Paris"}' } } } },
       { contentBlockStop: { contentBlockIndex: 1 } },
       { messageStop: { stopReason: 'tool_use' } },
+      metadata,
     ]);
     expect(strip(events)).toEqual([
       { type: 'start', id: 'req-9', model: undefined },
       { type: 'reasoning_delta', text: 'thinking' },
-      { type: 'tool_call_start', id: 'tooluse_1', name: 'get_weather' },
-      { type: 'tool_call_delta', id: 'tooluse_1', argumentsDelta: '{"city":' },
-      { type: 'tool_call_delta', id: 'tooluse_1', argumentsDelta: '"Paris"}' },
-      { type: 'tool_call_end', id: 'tooluse_1', name: 'get_weather', argumentsText: '{"city":"Paris"}', arguments: { city: 'Paris' } },
+      { type: 'tool_call_start', index: 0, id: 'tooluse_1', name: 'get_weather' },
+      { type: 'tool_call_delta', index: 0, id: 'tooluse_1', argumentsDelta: '{"city":' },
+      { type: 'tool_call_delta', index: 0, id: 'tooluse_1', argumentsDelta: '"Paris"}' },
+      { type: 'tool_call_end', index: 0, id: 'tooluse_1', name: 'get_weather', argumentsText: '{"city":"Paris"}', arguments: { city: 'Paris' } },
+      { type: 'usage', usage: { input: 5, output: 7, total: 12 } },
       { type: 'done', finishReason: 'tool_calls', rawFinishReason: 'tool_use' },
     ]);
   });
@@ -60,8 +75,27 @@ describe('bedrock-converse normalizeConverseStream', () => {
     await expect(collect([{ messageStart: { role: 'assistant' } }, throttled])).rejects.toMatchObject({ kind: 'rate_limit' });
   });
 
-  it('reports a stream that ends without messageStop as finish reason error', async () => {
-    const events = await collect([{ messageStart: { role: 'assistant' } }, { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'x' } } }]);
-    expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'error' });
+  it('a stream that ends without messageStop, or without the metadata after it, yields no done but incomplete_stream (hand-made events: not live-verified here)', async () => {
+    const text: ConverseStreamOutput[] = [{ messageStart: { role: 'assistant' } }, { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'x' } } }, { contentBlockStop: { contentBlockIndex: 0 } }];
+    const cuts: ConverseStreamOutput[][] = [text, [...text, { messageStop: { stopReason: 'end_turn' } }]];
+    for (const cut of cuts) {
+      const { events, error } = await collectUntilThrow(cut);
+      expect(events.some((event) => event.type === 'done')).toBe(false);
+      expect(error).toMatchObject({ kind: 'incomplete_stream', layer: 'protocol', message: 'bedrock-converse stream ended without messageStop followed by metadata' });
+    }
+  });
+
+  it('a toolUse block without toolUseId has no id (never invented)', async () => {
+    const events = await collect([
+      { messageStart: { role: 'assistant' } },
+      { contentBlockStart: { contentBlockIndex: 0, start: { toolUse: { name: 'get_weather' } as { toolUseId: string; name: string } } } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { toolUse: { input: '{}' } } } },
+      { contentBlockStop: { contentBlockIndex: 0 } },
+      { messageStop: { stopReason: 'tool_use' } },
+      metadata,
+    ]);
+    const end = events.find((event) => event.type === 'tool_call_end');
+    expect(end).toMatchObject({ index: 0, name: 'get_weather' });
+    expect(end && 'id' in end).toBe(false);
   });
 });

@@ -3,6 +3,9 @@ import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { bedrockFinishReason } from './finish-reason.ts';
 import { now } from '../shared/time.ts';
+import { layerOfKind } from '../shared/http-error.ts';
+import { streamEndedWithout } from '../shared/stream-end.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import { fromBedrockUsage } from './map-response.ts';
 
@@ -22,7 +25,7 @@ function streamException(event: ConverseStreamOutput): VerifyError | undefined {
       const detail = (value as { message?: unknown }).message;
       return new VerifyError({
         kind,
-        layer: kind === 'server' ? 'transport' : 'protocol',
+        layer: layerOfKind(kind),
         message: `bedrock-converse stream: ${member}: ${typeof detail === 'string' ? detail : 'no message'}`,
       });
     }
@@ -34,7 +37,9 @@ function streamException(event: ConverseStreamOutput): VerifyError | undefined {
  * Turns ConverseStream events into normalized events: messageStart → start; contentBlockStart
  * (toolUse) → tool_call_start; contentBlockDelta text / toolUse.input / reasoningContent →
  * text_delta / tool_call_delta / reasoning_delta; contentBlockStop → tool_call_end; messageStop
- * holds the stop reason; metadata (which follows messageStop) → usage; then done.
+ * holds the stop reason; metadata (which follows messageStop) → usage; then done, only once
+ * both messageStop and metadata arrived (Converse's terminal pair). A stream that ends without
+ * them throws incomplete_stream (protocol).
  */
 export async function* normalizeConverseStream(
   events: AsyncIterable<ConverseStreamOutput>,
@@ -43,6 +48,8 @@ export async function* normalizeConverseStream(
   const tools = new ToolCallAssembler();
   let started = false;
   let stopReason: string | undefined;
+  let sawStop = false;
+  let sawMetadata = false;
   for await (const event of events) {
     const error = streamException(event);
     if (error) throw error;
@@ -52,7 +59,7 @@ export async function* normalizeConverseStream(
     }
     if (event.contentBlockStart?.start?.toolUse) {
       const { toolUseId, name } = event.contentBlockStart.start.toolUse;
-      yield* tools.push(event.contentBlockStart.contentBlockIndex ?? 0, { id: toolUseId, name });
+      yield* tools.push(event.contentBlockStart.contentBlockIndex ?? 0, { ...(toolUseId ? { id: toolUseId } : {}), ...(name !== undefined ? { name } : {}) });
     } else if (event.contentBlockDelta?.delta) {
       const delta = event.contentBlockDelta.delta;
       const index = event.contentBlockDelta.contentBlockIndex ?? 0;
@@ -62,13 +69,16 @@ export async function* normalizeConverseStream(
     } else if (event.contentBlockStop) {
       yield* tools.end(event.contentBlockStop.contentBlockIndex ?? 0);
     } else if (event.messageStop) {
+      sawStop = true;
       stopReason = event.messageStop.stopReason;
       yield* tools.endAll();
     } else if (event.metadata) {
+      sawMetadata = true;
       const usage = fromBedrockUsage(event.metadata.usage);
       if (usage) yield { type: 'usage', at: now(), usage };
     }
   }
   yield* tools.endAll();
+  if (!sawStop || !sawMetadata) throw streamEndedWithout('bedrock-converse', TERMINAL_SIGNAL.description);
   yield { type: 'done', at: now(), finishReason: bedrockFinishReason(stopReason), rawFinishReason: stopReason };
 }

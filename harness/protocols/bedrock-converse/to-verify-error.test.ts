@@ -14,7 +14,7 @@ const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
 describe('bedrock-converse toBedrockVerifyError (typed SDK exceptions)', () => {
   it.each([
     [new AccessDeniedException({ message: "You don't have access to the model with the specified model ID.", ...meta(403) }), 'auth', 'protocol'],
-    [new ThrottlingException({ message: 'Too many requests, please wait before trying again.', ...meta(429) }), 'rate_limit', 'protocol'],
+    [new ThrottlingException({ message: 'Too many requests, please wait before trying again.', ...meta(429) }), 'rate_limit', 'infra'],
     [new ModelTimeoutException({ message: 'Model has timed out in processing the request.', ...meta(408) }), 'timeout', 'transport'],
     [new ResourceNotFoundException({ message: 'Model not found.', ...meta(404) }), 'model_not_found', 'protocol'],
     [new ValidationException({ message: 'The provided model identifier is invalid.', ...meta(400) }), 'model_not_found', 'protocol'],
@@ -28,7 +28,7 @@ describe('bedrock-converse toBedrockVerifyError (typed SDK exceptions)', () => {
     ],
     [new ValidationException({ message: 'Malformed input request: extraneous key [foo] is not permitted', ...meta(400) }), 'invalid_request', 'protocol'],
     [new ValidationException({ message: 'Input is too long for requested model.', ...meta(400) }), 'context_length', 'protocol'],
-    [new ServiceUnavailableException({ message: 'Service unavailable', $metadata: { httpStatusCode: 503 } }), 'server', 'transport'],
+    [new ServiceUnavailableException({ message: 'Service unavailable', $metadata: { httpStatusCode: 503 } }), 'server', 'infra'],
   ])('%s → %s', (error, kind, layer) => {
     const mapped = toBedrockVerifyError(error, 'bedrock-converse test', []);
     expect(mapped.kind).toBe(kind);
@@ -50,7 +50,7 @@ describe('bedrock-converse toBedrockVerifyError (typed SDK exceptions)', () => {
 
   it('falls back to the shared status table and to network errors', () => {
     const teapot = Object.assign(new Error('odd'), { name: 'SomethingNew', $metadata: { httpStatusCode: 500 } });
-    expect(toBedrockVerifyError(teapot, 'w', [])).toMatchObject({ kind: 'server', layer: 'transport' });
+    expect(toBedrockVerifyError(teapot, 'w', [])).toMatchObject({ kind: 'server', layer: 'infra' });
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(toBedrockVerifyError(refused, 'w', [])).toMatchObject({ kind: 'network', layer: 'transport' });
   });

@@ -1,5 +1,5 @@
 import { VerifyError, type ErrorKind } from '../../contract/verify-error.ts';
-import { normalizeError } from '../shared/http-error.ts';
+import { layerOfKind, normalizeError } from '../shared/http-error.ts';
 import { redactSecrets } from '../shared/redact.ts';
 import { abortedError } from '../shared/sdk-client.ts';
 
@@ -61,7 +61,7 @@ export function toBedrockVerifyError(error: unknown, where: string, secrets: Rea
   }
   const kind = kindFor(name, message);
   if (kind === undefined) return normalizeError({ error, status, secrets, where });
-  const layer = kind === 'server' || kind === 'timeout' ? 'transport' : kind === 'auth' && status === undefined ? 'infra' : 'protocol';
+  const layer = kind === 'auth' && status === undefined ? 'infra' : layerOfKind(kind);
   const statusText = status ? ` (HTTP ${status})` : '';
   return new VerifyError({ kind, layer, status, message: `${where}: ${kind}${statusText}: ${name}: ${message}`, cause: error });
 }

@@ -4,7 +4,10 @@ import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
-import { VerifyError } from '../../contract/verify-error.ts';
+import { VerifyError, harnessBug, unrepresentable } from '../../contract/verify-error.ts';
+import { ownCode } from '../shared/call-boundary.ts';
+import { streamEndedWithout } from '../shared/stream-end.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 import { now } from '../shared/time.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import { createTranscript } from '../shared/transcript.ts';
@@ -14,6 +17,34 @@ import { loadModel } from './model-cache.ts';
 import { inferenceThreads } from '../../endpoints/thread-count.ts';
 
 const CONTEXT_SIZE = 4096;
+
+/** node-llama-cpp's function calls carry no ids (no wire): the adapter makes one up per call and says so. */
+export function synthesizedCallId(index: number): Pick<ToolCall, 'id' | 'idSource'> {
+  return { id: `synthesized_${index}`, idSource: 'synthesized' };
+}
+
+type GenerationResult = Awaited<ReturnType<LlamaChat['generateResponse']>>;
+
+/**
+ * A generation result in the contract. Usage is the context sequence's token meter (what the
+ * library itself counted; no total is reported, none is computed).
+ */
+export function toChatResponse(result: Pick<GenerationResult, 'response' | 'functionCalls' | 'metadata'>, used: { input: number; output: number }, modelId: string): ChatResponse {
+  const toolCalls: ToolCall[] = (result.functionCalls ?? []).map((call, index) => ({
+    ...synthesizedCallId(index),
+    name: call.functionName,
+    argumentsText: JSON.stringify(call.params ?? {}),
+  }));
+  const raw: string | undefined = result.metadata.stopReason;
+  return {
+    text: result.response,
+    toolCalls,
+    finishReason: embeddedFinishReason(raw),
+    rawFinishReason: raw,
+    usage: { input: used.input, output: used.output },
+    model: modelId,
+  };
+}
 
 interface Generation {
   onText?: (text: string) => void;
@@ -51,17 +82,18 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
       throw new VerifyError({ kind: 'model_not_found', layer: 'protocol', message: `embedded: model "${request.model}" is not loaded (this process serves "${modelId}")` });
     }
     if (request.toolChoice !== undefined && request.toolChoice !== 'auto') {
-      throw new VerifyError({ kind: 'invalid_request', layer: 'protocol', message: `embedded: tool_choice ${JSON.stringify(request.toolChoice)} is not supported by node-llama-cpp function calling` });
+      throw unrepresentable(`embedded: node-llama-cpp function calling has no tool_choice; cannot send ${JSON.stringify(request.toolChoice)}`);
     }
+    const history = ownCode('embedded request mapping', () => toChatHistory(request.messages));
+    const functions = ownCode('embedded request mapping', () => (request.tools && request.tools.length > 0 ? toChatModelFunctions(request.tools) : undefined));
     return serialized(async () => {
       const chat = await chatOn();
       const meter = chat.sequence.tokenMeter;
       const before = { input: meter.usedInputTokens, output: meter.usedOutputTokens };
-      const history = toChatHistory(request.messages);
       transcript.record({ kind: 'request', at: now(), method: 'generateResponse', url: `embedded://${modelId}`, headers: {}, body: { history, request } });
+      let result: GenerationResult;
       try {
-        const functions = request.tools && request.tools.length > 0 ? toChatModelFunctions(request.tools) : undefined;
-        const result = await chat.generateResponse(history, {
+        result = await chat.generateResponse(history, {
           maxTokens: request.maxTokens,
           temperature: request.temperature,
           topP: request.topP,
@@ -72,23 +104,6 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
           onTextChunk: hooks.onText,
           ...(functions ? { functions, maxParallelFunctionCalls: request.parallelToolCalls === false ? 1 : undefined, onFunctionCallParamsChunk: hooks.onParamsChunk } : {}),
         });
-        const toolCalls: ToolCall[] = (result.functionCalls ?? []).map((call, index) => ({
-          id: `call_${index}`,
-          name: call.functionName,
-          argumentsText: JSON.stringify(call.params ?? {}),
-        }));
-        const input = meter.usedInputTokens - before.input;
-        const output = meter.usedOutputTokens - before.output;
-        const response: ChatResponse = {
-          text: result.response,
-          toolCalls,
-          finishReason: embeddedFinishReason(result.metadata.stopReason),
-          rawFinishReason: result.metadata.stopReason,
-          usage: { input, output, total: input + output },
-          model: modelId,
-        };
-        transcript.record({ kind: 'response', at: now(), status: 200, url: `embedded://${modelId}`, headers: {}, body: response });
-        return response;
       } catch (error) {
         if (options?.signal?.aborted) {
           throw new VerifyError({ kind: 'aborted', layer: 'transport', message: 'embedded: generation aborted by the caller', cause: error });
@@ -97,6 +112,10 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
       } finally {
         chat.dispose({ disposeSequence: true });
       }
+      const used = { input: meter.usedInputTokens - before.input, output: meter.usedOutputTokens - before.output };
+      const response = ownCode('embedded response mapping', () => toChatResponse(result, used, modelId));
+      transcript.record({ kind: 'response', at: now(), status: 200, url: `embedded://${modelId}`, headers: {}, body: response });
+      return response;
     });
   }
 
@@ -111,20 +130,35 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
         transcript.record({ kind: 'stream_event', at: event.at, event });
         emitter.emit('event', event);
       };
+      // The hooks are our code running inside the library's call: what they throw is kept apart
+      // (a harness bug), so it is never reported as the library's generation failure.
+      let hookError: VerifyError | undefined;
+      const guarded = <A extends unknown[]>(hook: (...args: A) => void) => (...args: A) => {
+        try {
+          hook(...args);
+        } catch (error) {
+          hookError ??= harnessBug('embedded stream normalization', error);
+        }
+      };
       const done = generate(request, options, {
-        onText: (text) => emit({ type: 'text_delta', at: now(), text }),
-        onParamsChunk: (chunk) => {
-          for (const event of tools.push(chunk.callIndex, { id: `call_${chunk.callIndex}`, name: chunk.functionName, argumentsDelta: chunk.paramsChunk })) emit(event);
+        onText: guarded((text: string) => emit({ type: 'text_delta', at: now(), text })),
+        onParamsChunk: guarded((chunk: { callIndex: number; functionName: string; paramsChunk: string; done: boolean }) => {
+          for (const event of tools.push(chunk.callIndex, { ...synthesizedCallId(chunk.callIndex), name: chunk.functionName, argumentsDelta: chunk.paramsChunk })) emit(event);
           if (chunk.done) for (const event of tools.end(chunk.callIndex)) emit(event);
-        },
+        }),
       }).finally(() => emitter.emit('end'));
       done.catch(() => undefined);
       yield { type: 'start', at: now(), model: modelId };
       for await (const [event] of on(emitter, 'event', { close: ['end'] })) yield event as StreamEvent;
       const response = await done;
+      if (hookError) throw hookError;
       for (const event of tools.endAll()) yield event;
       if (response.usage) yield { type: 'usage', at: now(), usage: response.usage };
-      yield { type: 'done', at: now(), finishReason: response.finishReason, rawFinishReason: response.rawFinishReason };
+      // The library's terminal signal: generateResponse resolved with a stop reason.
+      if (response.rawFinishReason === undefined) throw streamEndedWithout('embedded', TERMINAL_SIGNAL.description);
+      const terminal: StreamEvent = { type: 'done', at: now(), finishReason: response.finishReason, rawFinishReason: response.rawFinishReason };
+      transcript.record({ kind: 'stream_event', at: terminal.at, event: terminal });
+      yield terminal;
     },
     async listModels(): Promise<ModelListing[]> {
       const { model } = await loadModel(modelPath);

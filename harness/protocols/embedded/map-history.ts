@@ -3,7 +3,7 @@ import type { Message, ToolResultMessage } from '../../contract/messages.ts';
 import type { ToolSpec } from '../../contract/tools.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 
-function parseArguments(text: string, callId: string): unknown {
+function parseArguments(text: string, callId: string | undefined): unknown {
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -19,7 +19,7 @@ function parseArguments(text: string, callId: string): unknown {
  */
 export function toChatHistory(messages: readonly Message[]): ChatHistoryItem[] {
   const results = new Map<string, ToolResultMessage>();
-  for (const message of messages) if (message.role === 'tool') results.set(message.toolCallId, message);
+  for (const message of messages) if (message.role === 'tool' && message.toolCallId !== undefined) results.set(message.toolCallId, message);
 
   const history: ChatHistoryItem[] = [];
   for (const message of messages) {
@@ -34,7 +34,7 @@ export function toChatHistory(messages: readonly Message[]): ChatHistoryItem[] {
         const response: Array<string | ChatModelFunctionCall> = [];
         if (message.content !== '') response.push(message.content);
         for (const call of message.toolCalls ?? []) {
-          const result = results.get(call.id);
+          const result = call.id === undefined ? undefined : results.get(call.id);
           response.push({
             type: 'functionCall',
             name: call.name,

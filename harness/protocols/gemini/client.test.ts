@@ -114,7 +114,7 @@ describe('gemini client (loopback recorder — not live-verified here)', () => {
     for await (const event of client.stream({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'weather in Paris?' }] })) events.push(event);
     expect(seen.at(-1)?.url).toBe('/v1/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
     expect(events.map((event) => event.type)).toEqual(['start', 'text_delta', 'tool_call_start', 'tool_call_delta', 'tool_call_end', 'usage', 'done']);
-    expect(events.find((event) => event.type === 'tool_call_end')).toMatchObject({ id: 'call_0', name: 'get_weather', arguments: { city: 'Paris' } });
+    expect(events.find((event) => event.type === 'tool_call_end')).toMatchObject({ id: 'synthesized_0', idSource: 'synthesized', name: 'get_weather', arguments: { city: 'Paris' } });
     expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'tool_calls' });
     expect(client.transcript.entries.filter((entry) => entry.kind === 'stream_event')).toHaveLength(2);
     // The next turn sends the call back without the synthetic id but with its thought signature.
@@ -122,8 +122,8 @@ describe('gemini client (loopback recorder — not live-verified here)', () => {
       model: 'gemini-2.5-flash',
       messages: [
         { role: 'user', content: 'weather in Paris?' },
-        { role: 'assistant', content: '', toolCalls: [{ id: 'call_0', name: 'get_weather', argumentsText: '{"city":"Paris"}' }] },
-        { role: 'tool', toolCallId: 'call_0', name: 'get_weather', content: '18C' },
+        { role: 'assistant', content: '', toolCalls: [{ id: 'synthesized_0', idSource: 'synthesized', name: 'get_weather', argumentsText: '{"city":"Paris"}' }] },
+        { role: 'tool', toolCallId: 'synthesized_0', toolCallIdSource: 'synthesized', name: 'get_weather', content: '18C' },
       ],
     });
     expect((seen.at(-1)?.body as { contents: unknown[] }).contents.slice(1)).toEqual([

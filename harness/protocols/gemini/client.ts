@@ -1,9 +1,10 @@
-import { GoogleGenAI, type GenerateContentResponse } from '@google/genai';
+import { GoogleGenAI } from '@google/genai';
 import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { createRecordingFetch } from '../shared/recording-fetch.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
+import { ownCode, sdkCall } from '../shared/call-boundary.ts';
 import { normalizeRecorded } from '../shared/record-stream.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { createCallIdRegistry } from './call-ids.ts';
@@ -44,20 +45,19 @@ export async function createGeminiClient(config: ClientConfig): Promise<Protocol
     protocol: 'gemini',
     transcript,
     async chat(request: ChatRequest, options?: CallOptions): Promise<ChatResponse> {
-      try {
-        return fromGenerateContentResponse(await sdk.models.generateContent(params(request, options)), ids);
-      } catch (error) {
-        throw fail(error, `POST models/${request.model}:generateContent`);
-      }
+      const built = ownCode('gemini request mapping', () => params(request, options));
+      const response = await sdkCall(`POST models/${request.model}:generateContent`, fail, () => sdk.models.generateContent(built));
+      return ownCode('gemini response mapping', () => fromGenerateContentResponse(response, ids));
     },
     async *stream(request: ChatRequest, options?: CallOptions): AsyncGenerator<StreamEvent> {
-      let chunks: AsyncGenerator<GenerateContentResponse>;
-      try {
-        chunks = await sdk.models.generateContentStream(params(request, options));
-      } catch (error) {
-        throw fail(error, `POST models/${request.model}:streamGenerateContent`);
-      }
-      yield* normalizeRecorded(chunks, transcript, (recorded) => normalizeGeminiChunks(recorded, ids), (error) => fail(error, 'stream'));
+      const where = `POST models/${request.model}:streamGenerateContent`;
+      const built = ownCode('gemini request mapping', () => params(request, options));
+      const chunks = await sdkCall(where, fail, () => sdk.models.generateContentStream(built));
+      yield* normalizeRecorded(chunks, transcript, (recorded) => normalizeGeminiChunks(recorded, ids), {
+        fail: (error) => fail(error, 'stream'),
+        where: `gemini ${where}`,
+        signal: options?.signal,
+      });
     },
     async listModels(options?: CallOptions): Promise<ModelListing[]> {
       try {

@@ -61,9 +61,10 @@ describe('gemini toGenerateContentParameters', () => {
 
   it('sends provider ids back, leaves synthetic ids out, re-attaches thought signatures, and merges function responses', () => {
     const ids = createCallIdRegistry();
-    const real = ids.assign('fc-abc', 'c2lnbmF0dXJl');
-    const synthetic = ids.assign(undefined);
-    expect(synthetic).toBe('call_0');
+    const real = ids.assign('fc-abc', 'c2lnbmF0dXJl').id;
+    const synthesized = ids.assign(undefined);
+    expect(synthesized).toEqual({ id: 'synthesized_0', idSource: 'synthesized' });
+    const synthetic = synthesized.id;
     const params = toGenerateContentParameters(
       {
         model: 'm',

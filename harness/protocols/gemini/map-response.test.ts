@@ -30,7 +30,7 @@ describe('gemini fromGenerateContentResponse', () => {
     });
   });
 
-  it('turns STOP with function calls into tool_calls and synthesizes call_<n> ids when Gemini sends none', () => {
+  it('turns STOP with function calls into tool_calls and makes up marked synthesized ids when Gemini sends none (its protocol pairs by name and order)', () => {
     const ids = createCallIdRegistry();
     const mapped = fromGenerateContentResponse(
       response({
@@ -51,14 +51,14 @@ describe('gemini fromGenerateContentResponse', () => {
       ids,
     );
     expect(mapped.toolCalls).toEqual([
-      { id: 'call_0', name: 'get_weather', argumentsText: '{"city":"Paris"}' },
+      { id: 'synthesized_0', idSource: 'synthesized', name: 'get_weather', argumentsText: '{"city":"Paris"}' },
       { id: 'fc-2', name: 'get_weather', argumentsText: '{"city":"Rome"}' },
-      { id: 'call_1', name: 'get_time', argumentsText: '{}' },
+      { id: 'synthesized_1', idSource: 'synthesized', name: 'get_time', argumentsText: '{}' },
     ]);
     expect(mapped.finishReason).toBe('tool_calls');
-    expect(ids.isSynthetic('call_0')).toBe(true);
+    expect(ids.isSynthetic('synthesized_0')).toBe(true);
     expect(ids.isSynthetic('fc-2')).toBe(false);
-    expect(ids.thoughtSignatureOf('call_0')).toBe('sig-1');
+    expect(ids.thoughtSignatureOf('synthesized_0')).toBe('sig-1');
   });
 
   it.each([

@@ -32,7 +32,7 @@ export function fromGeminiParts(parts: Part[], ids: CallIdRegistry): GeminiParts
   for (const part of parts) {
     if (part.functionCall) {
       const id = ids.assign(part.functionCall.id, part.thoughtSignature);
-      toolCalls.push({ id, name: part.functionCall.name ?? '', argumentsText: JSON.stringify(part.functionCall.args ?? {}) });
+      toolCalls.push({ ...id, name: part.functionCall.name ?? '', argumentsText: JSON.stringify(part.functionCall.args ?? {}) });
     } else if (typeof part.text === 'string') {
       if (part.thought) reasoning += part.text;
       else text += part.text;

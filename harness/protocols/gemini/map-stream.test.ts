@@ -33,7 +33,7 @@ describe('gemini normalizeGeminiChunks', () => {
     ]);
   });
 
-  it('emits start/delta/end at once for each whole function call, with synthetic ids, and finishes as tool_calls', async () => {
+  it('emits start/delta/end at once for each whole function call, with marked synthesized ids where Gemini sent none, and finishes as tool_calls', async () => {
     const events = await collect([
       chunk({
         candidates: [
@@ -46,18 +46,22 @@ describe('gemini normalizeGeminiChunks', () => {
     ]);
     expect(events).toEqual([
       { type: 'start', id: undefined, model: undefined },
-      { type: 'tool_call_start', id: 'call_0', name: 'get_weather' },
-      { type: 'tool_call_delta', id: 'call_0', argumentsDelta: '{"city":"Paris"}' },
-      { type: 'tool_call_end', id: 'call_0', name: 'get_weather', argumentsText: '{"city":"Paris"}', arguments: { city: 'Paris' } },
-      { type: 'tool_call_start', id: 'fc-9', name: 'get_weather' },
-      { type: 'tool_call_delta', id: 'fc-9', argumentsDelta: '{"city":"Rome"}' },
-      { type: 'tool_call_end', id: 'fc-9', name: 'get_weather', argumentsText: '{"city":"Rome"}', arguments: { city: 'Rome' } },
+      { type: 'tool_call_start', index: 0, id: 'synthesized_0', idSource: 'synthesized', name: 'get_weather' },
+      { type: 'tool_call_delta', index: 0, id: 'synthesized_0', idSource: 'synthesized', argumentsDelta: '{"city":"Paris"}' },
+      { type: 'tool_call_end', index: 0, id: 'synthesized_0', idSource: 'synthesized', name: 'get_weather', argumentsText: '{"city":"Paris"}', arguments: { city: 'Paris' } },
+      { type: 'tool_call_start', index: 1, id: 'fc-9', name: 'get_weather' },
+      { type: 'tool_call_delta', index: 1, id: 'fc-9', argumentsDelta: '{"city":"Rome"}' },
+      { type: 'tool_call_end', index: 1, id: 'fc-9', name: 'get_weather', argumentsText: '{"city":"Rome"}', arguments: { city: 'Rome' } },
       { type: 'done', finishReason: 'tool_calls', rawFinishReason: 'STOP' },
     ]);
   });
 
-  it('finishes a blocked prompt as content_filter and a stream without finishReason as error', async () => {
+  it('finishes a blocked prompt as content_filter; a stream without finishReason yields no done but incomplete_stream', async () => {
     expect((await collect([chunk({ promptFeedback: { blockReason: BlockedReason.PROHIBITED_CONTENT } })])).at(-1)).toEqual({ type: 'done', finishReason: 'content_filter', rawFinishReason: 'PROHIBITED_CONTENT' });
-    expect((await collect([chunk({ candidates: [{ content: { role: 'model', parts: [{ text: 'x' }] } }] })])).at(-1)).toMatchObject({ type: 'done', finishReason: 'error' });
+    await expect(collect([chunk({ candidates: [{ content: { role: 'model', parts: [{ text: 'x' }] } }] })])).rejects.toMatchObject({
+      kind: 'incomplete_stream',
+      layer: 'protocol',
+      message: 'gemini stream ended without a candidate with finishReason',
+    });
   });
 });

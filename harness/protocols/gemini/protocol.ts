@@ -1,6 +1,7 @@
 import type { ProtocolModule } from '../protocol-module.ts';
 import { checkGeminiEventOrder } from './event-order.ts';
 import { FINISH_REASONS } from './finish-reason.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 
 declare module '../../contract/protocol-client.ts' {
   interface ProtocolIds {
@@ -13,5 +14,6 @@ export const geminiProtocol: ProtocolModule<'gemini'> = {
   limits: {},
   finishReasons: FINISH_REASONS,
   checkEventOrder: checkGeminiEventOrder,
+  terminalSignal: TERMINAL_SIGNAL,
   loadClient: async () => (await import('./client.ts')).createGeminiClient,
 };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
-import { createOllamaNativeClient } from './client.ts';
+import { createOllamaNativeClient, toStreamVerifyError } from './client.ts';
 
 /** A loopback HTTP listener standing in for Ollama (not live-verified here: canned answers, real HTTP). */
 interface Seen {
@@ -71,7 +71,7 @@ describe('ollama-native client against a loopback listener (not live-verified he
   it('POSTs /api/chat with stream false, options and the bearer key; the transcript redacts the key', async () => {
     const client = await createOllamaNativeClient(config());
     const response = await client.chat({ model: 'm', messages: [{ role: 'user', content: 'hi' }], maxTokens: 8, temperature: 0 });
-    expect(response).toMatchObject({ text: 'Hi there', finishReason: 'stop', usage: { input: 9, output: 2, total: 11 } });
+    expect(response).toMatchObject({ text: 'Hi there', finishReason: 'stop', usage: { input: 9, output: 2 } });
     const last = seen.at(-1);
     expect(last).toMatchObject({ method: 'POST', path: '/api/chat', authorization: `Bearer ${KEY}` });
     expect(last?.body).toEqual({ model: 'm', messages: [{ role: 'user', content: 'hi' }], options: { num_predict: 8, temperature: 0 }, stream: false });
@@ -102,7 +102,7 @@ describe('ollama-native client against a loopback listener (not live-verified he
     const client = await createOllamaNativeClient(config());
     const before = seen.length;
     const tools = [{ name: 'f', description: 'f', parameters: { type: 'object', properties: {} } }];
-    await expect(client.chat({ model: 'm', messages: [], tools, toolChoice: 'required' })).rejects.toMatchObject({ kind: 'invalid_request' });
+    await expect(client.chat({ model: 'm', messages: [], tools, toolChoice: 'required' })).rejects.toMatchObject({ kind: 'unrepresentable' });
     expect(seen.length).toBe(before);
   });
 
@@ -124,5 +124,19 @@ describe('ollama-native client against a loopback listener (not live-verified he
     });
     const closed = await createOllamaNativeClient({ ...config(), baseUrl: 'http://127.0.0.1:1' });
     await expect(closed.health()).rejects.toMatchObject({ kind: 'network', layer: 'transport' });
+  });
+});
+
+describe('ollama-native stream errors (what the npm package throws mid-stream)', () => {
+  it('a stream without done: true is incomplete_stream [protocol]; an in-band {"error"} is the server failing [infra]; a reset is network [transport]', () => {
+    expect(toStreamVerifyError(new Error('Did not receive done or success response in stream.'), 's', undefined)).toMatchObject({ kind: 'incomplete_stream', layer: 'protocol' });
+    expect(toStreamVerifyError(new Error('model runner has unexpectedly stopped'), 's', undefined)).toMatchObject({
+      kind: 'server',
+      layer: 'infra',
+      message: 's: the server reported an error in the stream: model runner has unexpectedly stopped',
+    });
+    const reset = new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    expect(toStreamVerifyError(reset, 's', undefined)).toMatchObject({ kind: 'network', layer: 'transport' });
+    expect(toStreamVerifyError(new TypeError('x is not a function'), 's', undefined)).toMatchObject({ layer: 'harness' });
   });
 });

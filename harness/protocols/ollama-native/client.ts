@@ -1,16 +1,20 @@
-import { Ollama, type ChatResponse as OllamaChatResponse } from 'ollama';
+import { Ollama } from 'ollama';
 import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
+import { ownCode, sdkCall } from '../shared/call-boundary.ts';
 import { normalizeError } from '../shared/http-error.ts';
+import { normalizeRecorded } from '../shared/record-stream.ts';
+import { redactSecrets } from '../shared/redact.ts';
+import { streamEndedWithout } from '../shared/stream-end.ts';
 import { createRecordingFetch } from '../shared/recording-fetch.ts';
-import { now } from '../shared/time.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { createCallFetch } from './call-fetch.ts';
 import { toOllamaChatRequest } from './map-request.ts';
 import { fromOllamaChatResponse, toModelListing } from './map-response.ts';
 import { normalizeOllamaChunks } from './map-stream.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 
 export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
 
@@ -23,6 +27,22 @@ function statusOf(error: unknown): number | undefined {
 
 export function toVerifyError(error: unknown, where: string, apiKey: string | undefined): VerifyError {
   return normalizeError({ error, status: statusOf(error), secrets: [apiKey], where });
+}
+
+/** What the package's stream iterator throws when the NDJSON stream ends before a `done: true` chunk. */
+const NO_DONE = /did not receive done/i;
+
+/**
+ * Maps what the package's stream iterator threw. Besides HTTP and network errors it throws a plain
+ * Error for two wire facts: the stream ended without `done: true` (protocol), or a chunk carried
+ * `{"error": ...}`, the server reporting that it failed mid-stream (infra).
+ */
+export function toStreamVerifyError(error: unknown, where: string, apiKey: string | undefined): VerifyError {
+  const normalized = toVerifyError(error, where, apiKey);
+  if (normalized.layer !== 'harness' || !(error instanceof Error) || error.name !== 'Error') return normalized;
+  const message = redactSecrets(error.message, [apiKey]);
+  if (NO_DONE.test(error.message)) return streamEndedWithout('ollama-native', TERMINAL_SIGNAL.description);
+  return new VerifyError({ kind: 'server', layer: 'infra', message: `${where}: the server reported an error in the stream: ${message}`, cause: error });
 }
 
 /** Ollama's native API (/api/chat, /api/tags, /api/show, /api/version) over the official `ollama` package. */
@@ -40,32 +60,20 @@ export async function createOllamaNativeClient(config: ClientConfig): Promise<Pr
     protocol: 'ollama-native',
     transcript,
     async chat(request: ChatRequest, options?: CallOptions): Promise<ChatResponse> {
-      const body = toOllamaChatRequest(request);
-      try {
-        const response = await sdk(options).chat({ ...body, stream: false } as Parameters<Ollama['chat']>[0] & { stream: false });
-        return fromOllamaChatResponse(response);
-      } catch (error) {
-        throw fail(error, 'POST /api/chat');
-      }
+      const body = ownCode('ollama-native request mapping', () => toOllamaChatRequest(request));
+      const response = await sdkCall('POST /api/chat', fail, () => sdk(options).chat({ ...body, stream: false } as Parameters<Ollama['chat']>[0] & { stream: false }));
+      return ownCode('ollama-native response mapping', () => fromOllamaChatResponse(response));
     },
     async *stream(request: ChatRequest, options?: CallOptions): AsyncGenerator<StreamEvent> {
-      const body = toOllamaChatRequest(request);
-      let chunks: AsyncIterable<OllamaChatResponse> & { abort(): void };
+      const where = 'POST /api/chat (stream)';
+      const body = ownCode('ollama-native request mapping', () => toOllamaChatRequest(request));
+      const chunks = await sdkCall(where, fail, () => sdk(options).chat({ ...body, stream: true } as Parameters<Ollama['chat']>[0] & { stream: true }));
       try {
-        chunks = await sdk(options).chat({ ...body, stream: true } as Parameters<Ollama['chat']>[0] & { stream: true });
-      } catch (error) {
-        throw fail(error, 'POST /api/chat (stream)');
-      }
-      async function* recorded() {
-        for await (const chunk of chunks) {
-          transcript.record({ kind: 'stream_event', at: now(), event: chunk });
-          yield chunk;
-        }
-      }
-      try {
-        yield* normalizeOllamaChunks(recorded());
-      } catch (error) {
-        throw fail(error, 'stream');
+        yield* normalizeRecorded(chunks, transcript, normalizeOllamaChunks, {
+          fail: (error) => toStreamVerifyError(error, 'ollama-native stream', config.apiKey),
+          where: `ollama-native ${where}`,
+          signal: options?.signal,
+        });
       } finally {
         chunks.abort();
       }

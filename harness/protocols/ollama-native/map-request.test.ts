@@ -35,15 +35,15 @@ describe('ollama-native map-request', () => {
     expect(toOllamaChatRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }] })).toEqual({ model: 'm', messages: [{ role: 'user', content: 'x' }] });
   });
 
-  it('sends function tools with their JSON schema for auto, and no tools for none', () => {
+  it('sends function tools with their JSON schema for auto, and refuses none as unrepresentable instead of dropping the tools', () => {
     const base: ChatRequest = { model: 'm', messages: [{ role: 'user', content: 'weather?' }], tools: [weather] };
     const expected = [{ type: 'function', function: { name: 'get_weather', description: 'Weather for a city', parameters: weather.parameters } }];
     expect(toOllamaChatRequest(base).tools).toEqual(expected);
     expect(toOllamaChatRequest({ ...base, toolChoice: 'auto' }).tools).toEqual(expected);
-    expect(toOllamaChatRequest({ ...base, toolChoice: 'none' }).tools).toBeUndefined();
+    expect(() => toOllamaChatRequest({ ...base, toolChoice: 'none' })).toThrow(expect.objectContaining({ kind: 'unrepresentable' }));
   });
 
-  it('rejects tool_choice required and a named tool as an invalid request at the protocol layer', () => {
+  it('refuses tool_choice required and a named tool as unrepresentable (the test is unsupported on this protocol)', () => {
     for (const toolChoice of ['required', { name: 'get_weather' }] as const) {
       let caught: unknown;
       try {
@@ -52,8 +52,22 @@ describe('ollama-native map-request', () => {
         caught = error;
       }
       expect(caught).toBeInstanceOf(VerifyError);
-      expect(caught).toMatchObject({ kind: 'invalid_request', layer: 'protocol' });
+      expect(caught).toMatchObject({ kind: 'unrepresentable' });
       expect((caught as Error).message).toContain('ollama-native has no tool_choice');
     }
+  });
+
+  it('sends back the call ids the server sent, never the ones the adapter synthesized (the native API pairs by tool name)', () => {
+    const body = toOllamaChatRequest({
+      model: 'm',
+      messages: [
+        { role: 'assistant', content: '', toolCalls: [{ id: 'call_srv', name: 'a', argumentsText: '{}' }, { id: 'synthesized_1', idSource: 'synthesized', name: 'b', argumentsText: '{}' }] },
+        { role: 'tool', toolCallId: 'call_srv', name: 'a', content: '1' },
+        { role: 'tool', toolCallId: 'synthesized_1', toolCallIdSource: 'synthesized', name: 'b', content: '2' },
+      ],
+    });
+    expect(body.messages[0]?.tool_calls).toEqual([{ id: 'call_srv', function: { name: 'a', arguments: {} } }, { function: { name: 'b', arguments: {} } }]);
+    expect(body.messages[1]).toEqual({ role: 'tool', content: '1', tool_name: 'a', tool_call_id: 'call_srv' });
+    expect(body.messages[2]).toEqual({ role: 'tool', content: '2', tool_name: 'b' });
   });
 });

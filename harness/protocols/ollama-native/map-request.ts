@@ -2,7 +2,7 @@ import type { ChatRequest as OllamaChatRequest, Message as OllamaMessage, Option
 import type { ChatRequest } from '../../contract/chat.ts';
 import type { Message, ToolCall } from '../../contract/messages.ts';
 import type { ToolSpec } from '../../contract/tools.ts';
-import { VerifyError } from '../../contract/verify-error.ts';
+import { VerifyError, unrepresentable } from '../../contract/verify-error.ts';
 
 /**
  * Fields the Ollama server accepts that the npm package's types omit: a tool call's `id`
@@ -16,6 +16,9 @@ function invalid(message: string): VerifyError {
   return new VerifyError({ kind: 'invalid_request', layer: 'protocol', message: `ollama-native: ${message}` });
 }
 
+/** An id to send back only when the server sent it (a synthesized one means the protocol pairs by name and order). */
+const wireId = (id: string | undefined, synthesized: boolean): string | undefined => (id !== undefined && id !== '' && !synthesized ? id : undefined);
+
 /** Ollama wants tool-call arguments as a JSON object, not text. */
 export function toOllamaArguments(call: ToolCall): Record<string, unknown> {
   if (call.argumentsText.trim() === '') return {};
@@ -23,10 +26,10 @@ export function toOllamaArguments(call: ToolCall): Record<string, unknown> {
   try {
     parsed = JSON.parse(call.argumentsText);
   } catch {
-    throw invalid(`tool call ${call.id} (${call.name}) has arguments that are not JSON; Ollama needs an object`);
+    throw invalid(`tool call ${call.id ?? '(no id)'} (${call.name}) has arguments that are not JSON; Ollama needs an object`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw invalid(`tool call ${call.id} (${call.name}) has arguments that are not a JSON object`);
+    throw invalid(`tool call ${call.id ?? '(no id)'} (${call.name}) has arguments that are not a JSON object`);
   }
   return parsed as Record<string, unknown>;
 }
@@ -41,11 +44,14 @@ export function toOllamaMessage(message: Message): OllamaWireMessage {
         ? {
             role: 'assistant',
             content: message.content,
-            tool_calls: message.toolCalls.map((call) => ({ id: call.id, function: { name: call.name, arguments: toOllamaArguments(call) } })),
+            tool_calls: message.toolCalls.map((call) => {
+              const id = wireId(call.id, call.idSource === 'synthesized');
+              return { ...(id !== undefined ? { id } : {}), function: { name: call.name, arguments: toOllamaArguments(call) } };
+            }),
           }
         : { role: 'assistant', content: message.content };
     case 'tool':
-      return { role: 'tool', content: message.content, tool_name: message.name, tool_call_id: message.toolCallId };
+      return { role: 'tool', content: message.content, tool_name: message.name, ...(wireId(message.toolCallId, message.toolCallIdSource === 'synthesized') !== undefined ? { tool_call_id: message.toolCallId } : {}) };
   }
 }
 
@@ -69,17 +75,18 @@ export function toOllamaOptions(request: ChatRequest): Partial<Options> | undefi
 
 /**
  * The body of POST /api/chat (stream flag set by the caller). Ollama's native API has no
- * tool_choice: 'auto' is its only behaviour, 'none' is honoured by sending no tools, and
- * 'required' or a named tool cannot be expressed, so they fail as an invalid request.
+ * tool_choice: 'auto' is its only behaviour. 'none', 'required' or a named tool cannot be
+ * expressed, so they are refused as unrepresentable (the test is unsupported on this protocol);
+ * 'none' is never faked by dropping the tools, which would make "no calls" true by construction.
  */
 export function toOllamaChatRequest(request: ChatRequest): OllamaWireChatRequest {
   const choice = request.toolChoice;
-  if (choice === 'required' || (typeof choice === 'object' && choice !== null)) {
-    const what = choice === 'required' ? '"required"' : `a named tool (${choice.name})`;
-    throw invalid(`ollama-native has no tool_choice: cannot force ${what}`);
+  if (choice !== undefined && choice !== 'auto') {
+    const what = typeof choice === 'object' ? `a named tool (${choice.name})` : `"${choice}"`;
+    throw unrepresentable(`ollama-native has no tool_choice: cannot send ${what}`);
   }
   const body: OllamaWireChatRequest = { model: request.model, messages: request.messages.map(toOllamaMessage) };
-  if (request.tools && request.tools.length > 0 && choice !== 'none') body.tools = toOllamaTools(request.tools);
+  if (request.tools && request.tools.length > 0) body.tools = toOllamaTools(request.tools);
   const options = toOllamaOptions(request);
   if (options) body.options = options;
   return body;

@@ -24,7 +24,7 @@ describe('ollama-native map-response', () => {
       toolCalls: [],
       finishReason: 'stop',
       rawFinishReason: 'stop',
-      usage: { input: 12, output: 3, total: 15 },
+      usage: { input: 12, output: 3 },
       model: 'smollm2-135m-instruct',
     });
     expect(fromOllamaChatResponse({ ...base, done_reason: 'length' }).finishReason).toBe('length');
@@ -34,7 +34,7 @@ describe('ollama-native map-response', () => {
     expect(fromOllamaChatResponse({ ...base, message: { role: 'assistant', content: '4', thinking: '2+2' } }).reasoning).toBe('2+2');
   });
 
-  it('keeps tool call ids the server sent, synthesizes call_<n> otherwise, and turns a stop into tool_calls', () => {
+  it('keeps tool call ids the server sent, makes up marked synthesized ids otherwise (the native API pairs by name), and turns a stop into tool_calls', () => {
     const message = {
       role: 'assistant',
       content: '',
@@ -46,7 +46,7 @@ describe('ollama-native map-response', () => {
     const response = fromOllamaChatResponse({ ...base, message });
     expect(response.toolCalls).toEqual([
       { id: 'call_abc', name: 'get_weather', argumentsText: '{"city":"Paris"}' },
-      { id: 'call_1', name: 'get_time', argumentsText: '{}' },
+      { id: 'synthesized_1', idSource: 'synthesized', name: 'get_time', argumentsText: '{}' },
     ]);
     expect(response.finishReason).toBe('tool_calls');
     expect(response.rawFinishReason).toBe('stop');

@@ -8,23 +8,25 @@ import { VerifyError } from '../../contract/verify-error.ts';
 import { ollamaFinishReason } from './finish-reason.ts';
 import type { OllamaWireToolCall } from './map-request.ts';
 
-/** Ollama's counters (omitted when zero, e.g. a fully cached prompt). */
+/** Ollama's counters (omitted when zero, e.g. a fully cached prompt). Ollama reports no total. */
 export function fromOllamaUsage(chunk: { prompt_eval_count?: number; eval_count?: number }): Usage | undefined {
   const input = typeof chunk.prompt_eval_count === 'number' ? chunk.prompt_eval_count : undefined;
   const output = typeof chunk.eval_count === 'number' ? chunk.eval_count : undefined;
   if (input === undefined && output === undefined) return undefined;
-  return { input, output, total: input !== undefined && output !== undefined ? input + output : undefined };
+  return { input, output };
 }
 
 /**
- * Tool calls arrive whole, with arguments as an object. Ollama sends an `id` on recent servers;
- * when it does not, one is synthesized as `call_<n>` (n counts calls within the response/stream).
+ * Tool calls arrive whole, with arguments as an object. The native API pairs results by tool
+ * name and order; its call `id` is optional (recent servers send one). When it is missing, one is
+ * made up as `synthesized_<n>` (n counts calls within the response/stream) and marked
+ * `idSource: 'synthesized'`, so checks know the protocol, not the server, lacks it.
  */
 export function fromOllamaToolCall(call: OllamaWireToolCall, ordinal: number): ToolCall {
-  const id = typeof call.id === 'string' && call.id !== '' ? call.id : `call_${ordinal}`;
+  const id: Pick<ToolCall, 'id' | 'idSource'> = typeof call.id === 'string' && call.id !== '' ? { id: call.id } : { id: `synthesized_${ordinal}`, idSource: 'synthesized' };
   const args: unknown = call.function?.arguments;
   const argumentsText = args === undefined || args === null ? '' : typeof args === 'string' ? args : JSON.stringify(args);
-  return { id, name: call.function?.name ?? '', argumentsText };
+  return { ...id, name: call.function?.name ?? '', argumentsText };
 }
 
 /** Maps a non-streamed /api/chat answer to the contract. An answer without a message is a protocol failure. */

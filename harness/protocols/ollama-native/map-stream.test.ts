@@ -37,12 +37,12 @@ describe('ollama-native stream normalizer (hand-written chunks)', () => {
       { type: 'reasoning_delta', text: 'hmm' },
       { type: 'text_delta', text: 'Hel' },
       { type: 'text_delta', text: 'lo' },
-      { type: 'usage', usage: { input: 5, output: 2, total: 7 } },
+      { type: 'usage', usage: { input: 5, output: 2 } },
       { type: 'done', finishReason: 'stop', rawFinishReason: 'stop' },
     ]);
   });
 
-  it('turns a whole tool call into start/delta/end at once, synthesizing ids, and reports tool_calls', async () => {
+  it('turns a whole tool call into start/delta/end at once, keeping server ids and marking made-up ones synthesized, and reports tool_calls', async () => {
     const events = await collect([
       chunk({ tool_calls: [{ function: { name: 'get_weather', arguments: { city: 'Paris' } } }] }),
       chunk({ tool_calls: [{ id: 'call_srv', function: { index: 1, name: 'get_time', arguments: {} } }] }),
@@ -50,19 +50,19 @@ describe('ollama-native stream normalizer (hand-written chunks)', () => {
     ]);
     expect(strip(events)).toEqual([
       { type: 'start', model: 'm' },
-      { type: 'tool_call_start', id: 'call_0', name: 'get_weather' },
-      { type: 'tool_call_delta', id: 'call_0', argumentsDelta: '{"city":"Paris"}' },
-      { type: 'tool_call_end', id: 'call_0', name: 'get_weather', argumentsText: '{"city":"Paris"}', arguments: { city: 'Paris' } },
-      { type: 'tool_call_start', id: 'call_srv', name: 'get_time' },
-      { type: 'tool_call_delta', id: 'call_srv', argumentsDelta: '{}' },
-      { type: 'tool_call_end', id: 'call_srv', name: 'get_time', argumentsText: '{}', arguments: {} },
-      { type: 'usage', usage: { input: undefined, output: 9, total: undefined } },
+      { type: 'tool_call_start', index: 0, id: 'synthesized_0', idSource: 'synthesized', name: 'get_weather' },
+      { type: 'tool_call_delta', index: 0, id: 'synthesized_0', idSource: 'synthesized', argumentsDelta: '{"city":"Paris"}' },
+      { type: 'tool_call_end', index: 0, id: 'synthesized_0', idSource: 'synthesized', name: 'get_weather', argumentsText: '{"city":"Paris"}', arguments: { city: 'Paris' } },
+      { type: 'tool_call_start', index: 1, id: 'call_srv', name: 'get_time' },
+      { type: 'tool_call_delta', index: 1, id: 'call_srv', argumentsDelta: '{}' },
+      { type: 'tool_call_end', index: 1, id: 'call_srv', name: 'get_time', argumentsText: '{}', arguments: {} },
+      { type: 'usage', usage: { input: undefined, output: 9 } },
       { type: 'done', finishReason: 'tool_calls', rawFinishReason: 'stop' },
     ]);
   });
 
-  it('maps done_reason length, and a stream without a done chunk to error', async () => {
+  it('maps done_reason length; a stream without a done: true chunk yields no done but incomplete_stream', async () => {
     expect((await collect([chunk({ content: 'x' }, { done: true, done_reason: 'length' })])).at(-1)).toMatchObject({ finishReason: 'length' });
-    expect((await collect([chunk({ content: 'x' })])).at(-1)).toMatchObject({ type: 'done', finishReason: 'error' });
+    await expect(collect([chunk({ content: 'x' })])).rejects.toMatchObject({ kind: 'incomplete_stream', layer: 'protocol', message: 'ollama-native stream ended without a chunk with done: true' });
   });
 });

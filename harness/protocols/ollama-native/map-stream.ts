@@ -2,6 +2,8 @@ import type { ChatResponse as OllamaChatResponse } from 'ollama';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { ollamaFinishReason } from './finish-reason.ts';
 import { now } from '../shared/time.ts';
+import { streamEndedWithout } from '../shared/stream-end.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import type { OllamaWireToolCall } from './map-request.ts';
 import { fromOllamaToolCall, fromOllamaUsage } from './map-response.ts';
@@ -9,7 +11,8 @@ import { fromOllamaToolCall, fromOllamaUsage } from './map-response.ts';
 /**
  * Turns /api/chat NDJSON chunks into normalized events. Ollama sends each tool call whole in
  * one chunk, so start/delta/end are emitted together. The last chunk (`done: true`) carries
- * done_reason and the counters; a stop with tool calls is reported as tool_calls.
+ * done_reason and the counters; a stop with tool calls is reported as tool_calls. `done` is
+ * emitted only after that chunk; a stream that ends without it throws incomplete_stream.
  */
 export async function* normalizeOllamaChunks(chunks: AsyncIterable<OllamaChatResponse>): AsyncGenerator<StreamEvent> {
   const tools = new ToolCallAssembler();
@@ -29,7 +32,7 @@ export async function* normalizeOllamaChunks(chunks: AsyncIterable<OllamaChatRes
       const call = fromOllamaToolCall(wire, callCount);
       const key = callCount;
       callCount += 1;
-      yield* tools.push(key, { id: call.id, name: call.name, argumentsDelta: call.argumentsText });
+      yield* tools.push(key, { ...(call.id !== undefined ? { id: call.id } : {}), ...(call.idSource !== undefined ? { idSource: call.idSource } : {}), name: call.name, argumentsDelta: call.argumentsText });
       yield* tools.end(key);
     }
     if (chunk.done) {
@@ -40,6 +43,6 @@ export async function* normalizeOllamaChunks(chunks: AsyncIterable<OllamaChatRes
     }
   }
   yield* tools.endAll();
-  const finishReason = sawDone ? ollamaFinishReason(finish, callCount > 0) : 'error';
-  yield { type: 'done', at: now(), finishReason, rawFinishReason: finish };
+  if (!sawDone) throw streamEndedWithout('ollama-native', TERMINAL_SIGNAL.description);
+  yield { type: 'done', at: now(), finishReason: ollamaFinishReason(finish, callCount > 0), rawFinishReason: finish };
 }

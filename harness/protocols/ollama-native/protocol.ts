@@ -1,6 +1,7 @@
 import type { ProtocolModule } from '../protocol-module.ts';
 import { checkOllamaNativeEventOrder } from './event-order.ts';
 import { FINISH_REASONS } from './finish-reason.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 
 declare module '../../contract/protocol-client.ts' {
   interface ProtocolIds {
@@ -11,8 +12,9 @@ declare module '../../contract/protocol-client.ts' {
 export const ollamaNativeProtocol: ProtocolModule<'ollama-native'> = {
   id: 'ollama-native',
   // Ollama's native API has no tool_choice.
-  limits: { tool_choice: false },
+  limits: { tool_choice: false, tool_choice_none: false },
   finishReasons: FINISH_REASONS,
   checkEventOrder: checkOllamaNativeEventOrder,
+  terminalSignal: TERMINAL_SIGNAL,
   loadClient: async () => (await import('./client.ts')).createOllamaNativeClient,
 };

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { ClientConfig, ProtocolClient } from '../../contract/protocol-client.ts';
 import { listingClient } from '../shared/listing-client.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
@@ -14,14 +14,20 @@ export { toOpenAIVerifyError as toVerifyError } from '../shared/openai-sdk.ts';
 export async function createOpenAIChatClient(config: ClientConfig): Promise<ProtocolClient> {
   const transcript = createTranscript();
   const sdk = createOpenAISdk(config, transcript);
-  return listingClient<ChatCompletionChunk>({
+  return listingClient({
     protocol: 'openai-chat',
     transcript,
     fail: (error, where) => toOpenAIVerifyError(error, `openai-chat ${where}`, config.apiKey),
-    chat: { where: 'POST /chat/completions', call: async (request, signal) => fromChatCompletion(await sdk.chat.completions.create(toChatCompletionParams(request), { signal })) },
+    chat: {
+      where: 'POST /chat/completions',
+      toParams: toChatCompletionParams,
+      call: (params, signal) => sdk.chat.completions.create(params, { signal }),
+      fromResponse: fromChatCompletion,
+    },
     stream: {
       where: 'POST /chat/completions',
-      open: (request, signal) => sdk.chat.completions.create({ ...toChatCompletionParams(request), stream: true, stream_options: { include_usage: true } }, { signal }),
+      toParams: (request): ChatCompletionCreateParamsStreaming => ({ ...toChatCompletionParams(request), stream: true, stream_options: { include_usage: true } }),
+      open: (params, signal) => sdk.chat.completions.create(params, { signal }),
       normalize: normalizeChatChunks,
     },
     listModels: { where: 'GET /models', call: (signal) => collectModelListings(sdk.models.list({ signal }), (model) => ({ id: model.id })) },

@@ -2,6 +2,7 @@ import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam
 import type { ChatRequest } from '../../contract/chat.ts';
 import type { Message } from '../../contract/messages.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
+import { wireCallId } from '../shared/wire-call-id.ts';
 
 export function toOpenAIMessage(message: Message): ChatCompletionMessageParam {
   switch (message.role) {
@@ -15,14 +16,14 @@ export function toOpenAIMessage(message: Message): ChatCompletionMessageParam {
             role: 'assistant',
             content: message.content === '' ? null : message.content,
             tool_calls: message.toolCalls.map((call) => ({
-              id: call.id,
+              id: wireCallId('openai-chat', call.id, `tool call ${call.name}`),
               type: 'function' as const,
               function: { name: call.name, arguments: call.argumentsText },
             })),
           }
         : { role: 'assistant', content: message.content };
     case 'tool':
-      return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+      return { role: 'tool', tool_call_id: wireCallId('openai-chat', message.toolCallId, `the ${message.name} result`), content: message.content };
   }
 }
 

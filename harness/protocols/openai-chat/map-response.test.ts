@@ -52,13 +52,23 @@ describe('fromChatCompletion', () => {
     expect(response.toolCalls).toEqual([{ id: 'call_a', name: 'get_weather', argumentsText: '{"city":"Oslo"}' }]);
   });
 
+  it('MODIFIED copy of the recorded tool call, id removed: the call has no id (never invented)', () => {
+    const recorded = JSON.parse(readFileSync(new URL('./fixtures/tool-call-response.json', import.meta.url), 'utf8')) as ChatCompletion;
+    for (const call of recorded.choices[0]?.message.tool_calls ?? []) delete (call as { id?: string }).id;
+    const [call] = fromChatCompletion(recorded).toolCalls;
+    expect(call).toMatchObject({ name: 'calculator' });
+    expect(call && 'id' in call).toBe(false);
+  });
+
   it('reads reasoning_content, ignoring an empty one', () => {
     expect(fromChatCompletion(completion({ content: '4', reasoning_content: '2+2 is 4' })).reasoning).toBe('2+2 is 4');
     expect(fromChatCompletion(completion({ content: '4', reasoning_content: '' })).reasoning).toBeUndefined();
   });
 
-  it('maps a missing finish reason to error and a length finish to length', () => {
-    expect(fromChatCompletion(completion({ content: 'x' }, null))).toMatchObject({ finishReason: 'error', rawFinishReason: undefined });
+  it('leaves a missing finish reason absent (never invented) and maps a length finish to length', () => {
+    const missing = fromChatCompletion(completion({ content: 'x' }, null));
+    expect(missing.finishReason).toBeUndefined();
+    expect(missing.rawFinishReason).toBeUndefined();
     expect(fromChatCompletion(completion({ content: 'x' }, 'length')).finishReason).toBe('length');
   });
 });

@@ -20,7 +20,8 @@ export function fromChatCompletion(completion: ChatCompletion): ChatResponse {
   const toolCalls: ToolCall[] = [];
   for (const call of message.tool_calls ?? []) {
     if (call.type === 'function') {
-      toolCalls.push({ id: call.id, name: call.function.name, argumentsText: call.function.arguments ?? '' });
+      // The id exactly as sent: a server that leaves it out gets a call without one (never invented).
+      toolCalls.push({ ...(call.id ? { id: call.id } : {}), name: call.function.name, argumentsText: call.function.arguments ?? '' });
     }
   }
   // llama-server and some OpenAI-compatible servers put thinking into a non-standard field.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../contract/stream.ts';
+import { VerifyError } from '../../contract/verify-error.ts';
 import { fromChatCompletion } from './map-response.ts';
 import { normalizeChatChunks } from './map-stream.ts';
 
@@ -13,6 +14,17 @@ async function collect(chunks: ChatCompletionChunk[]): Promise<StreamEvent[]> {
   const out: StreamEvent[] = [];
   for await (const event of normalizeChatChunks(from(chunks))) out.push(event);
   return out;
+}
+
+/** The events a stream yields before it throws, and what it threw. */
+async function collectUntilThrow(chunks: ChatCompletionChunk[]): Promise<{ events: StreamEvent[]; error: unknown }> {
+  const events: StreamEvent[] = [];
+  try {
+    for await (const event of normalizeChatChunks(from(chunks))) events.push(event);
+  } catch (error) {
+    return { events, error };
+  }
+  return { events, error: undefined };
 }
 
 /** Chunks recorded from llama-server de3ff81 (SmolLM2-135M) with stream_options.include_usage. */
@@ -47,7 +59,23 @@ describe('openai-chat stream normalization: recorded llama-server chunks', () =>
   it('the role-only first chunk (content null) yields no text delta', async () => {
     const [first] = fixture('text-stream');
     expect(first?.choices[0]?.delta).toEqual({ role: 'assistant', content: null });
-    expect((await collect(first ? [first] : [])).map((event) => event.type)).toEqual(['start', 'done']);
+    const { events } = await collectUntilThrow(first ? [first] : []);
+    expect(events.map((event) => event.type)).toEqual(['start']);
+  });
+
+  it('MODIFIED copy of the recording, finish chunk removed (a stream cut cleanly): no done, an incomplete_stream protocol error', async () => {
+    const chunks = fixture('text-stream').filter((item) => !item.choices[0]?.finish_reason);
+    const { events, error } = await collectUntilThrow(chunks);
+    expect(events.some((event) => event.type === 'done')).toBe(false);
+    expect(events.map((event) => event.type)).toContain('text_delta');
+    expect(error).toBeInstanceOf(VerifyError);
+    expect(error).toMatchObject({ kind: 'incomplete_stream', layer: 'protocol', message: 'openai-chat stream ended without a chunk with a finish_reason' });
+  });
+
+  it('MODIFIED copy of the recording cut after three chunks: no done, incomplete_stream', async () => {
+    const { events, error } = await collectUntilThrow(fixture('text-stream').slice(0, 3));
+    expect(events.at(-1)?.type).toBe('text_delta');
+    expect(error).toMatchObject({ kind: 'incomplete_stream', layer: 'protocol' });
   });
 
   it('length stream: done with length after the usage-only chunk', async () => {
@@ -99,12 +127,12 @@ describe('openai-chat stream normalization: hand-made tool-call chunks (not live
     expect(events.map((event) => event.type).slice(-4)).toEqual(['tool_call_end', 'tool_call_end', 'usage', 'done']);
   });
 
-  it('ends open calls at stream end when no finish_reason came, with done error and a parse error for cut-off JSON', async () => {
-    const events = await collect([tools({ index: 0, id: 'call_c', type: 'function', function: { name: 'f', arguments: '{"a": 1' } })]);
-    expect(events.map((event) => event.type)).toEqual(['start', 'tool_call_start', 'tool_call_delta', 'tool_call_end', 'done']);
+  it('ends open calls at stream end when no finish_reason came (a parse error for cut-off JSON), then throws instead of inventing done', async () => {
+    const { events, error } = await collectUntilThrow([tools({ index: 0, id: 'call_c', type: 'function', function: { name: 'f', arguments: '{"a": 1' } })]);
+    expect(events.map((event) => event.type)).toEqual(['start', 'tool_call_start', 'tool_call_delta', 'tool_call_end']);
     const end = events[3];
     expect(end?.type === 'tool_call_end' && end.parseError).toMatch(/JSON/);
-    expect(events[4]).toMatchObject({ finishReason: 'error', rawFinishReason: undefined });
+    expect(error).toMatchObject({ kind: 'incomplete_stream', layer: 'protocol' });
   });
 
   it('emits reasoning_content deltas before text', async () => {
@@ -163,6 +191,21 @@ describe('openai-chat stream normalization: recorded llama-server tool-call stre
     expect(events.filter((event) => event.type === 'done')).toHaveLength(1);
   });
 
+  it('MODIFIED copy of the recording, the wire id removed: the call has no id (never invented), keyed by its index', async () => {
+    const chunks = recorded().map((item) => {
+      const copy = structuredClone(item);
+      for (const call of copy.choices[0]?.delta.tool_calls ?? []) delete (call as { id?: string }).id;
+      return copy;
+    });
+    const events = await collect(chunks);
+    const toolEvents = events.filter((event) => event.type.startsWith('tool_call_'));
+    expect(toolEvents.length).toBeGreaterThan(2);
+    for (const event of toolEvents) {
+      expect(event).toMatchObject({ index: 0 });
+      expect('id' in event).toBe(false);
+    }
+  });
+
   it('streams the same call (name + arguments) as the recorded non-streamed response', async () => {
     const response = fromChatCompletion(JSON.parse(readFileSync(new URL('./fixtures/tool-call-response.json', import.meta.url), 'utf8')) as ChatCompletion);
     const end = (await collect(recorded())).find((event) => event.type === 'tool_call_end');
@@ -190,8 +233,8 @@ describe('openai-chat stream normalization: recorded llama-server tool-call stre
     expect(ends[0]).toMatchObject({ id: '0', name: 'calculator' });
     expect(ends[1]).toMatchObject({ id: 'derived-1', name: 'calculator', argumentsText: (ends[0] as { argumentsText: string }).argumentsText });
     expect(ends[1]).toMatchObject({ arguments: (ends[0] as { arguments: unknown }).arguments });
-    const ids = events.flatMap((event) => (event.type === 'tool_call_delta' ? [event.id] : []));
-    expect(ids.slice(0, 4)).toEqual(['0', 'derived-1', '0', 'derived-1']);
+    const ids = events.flatMap((event) => (event.type === 'tool_call_delta' ? [`${event.index}:${event.id}`] : []));
+    expect(ids.slice(0, 4)).toEqual(['0:0', '1:derived-1', '0:0', '1:derived-1']);
     expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'tool_calls' });
   });
 });

@@ -1,6 +1,7 @@
 import type { ProtocolModule } from '../protocol-module.ts';
 import { checkOpenAIChatEventOrder } from './event-order.ts';
 import { FINISH_REASONS } from './finish-reason.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 
 declare module '../../contract/protocol-client.ts' {
   interface ProtocolIds {
@@ -13,5 +14,6 @@ export const openAIChatProtocol: ProtocolModule<'openai-chat'> = {
   limits: {},
   finishReasons: FINISH_REASONS,
   checkEventOrder: checkOpenAIChatEventOrder,
+  terminalSignal: TERMINAL_SIGNAL,
   loadClient: async () => (await import('./client.ts')).createOpenAIChatClient,
 };

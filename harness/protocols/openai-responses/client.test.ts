@@ -79,7 +79,7 @@ describe('openai-responses client', () => {
     const { seen, baseUrl } = await listen({ status: 200, body: JSON.stringify(cannedResponse) });
     const sdk = await client(baseUrl);
     const error = await sdk.chat({ model: 'm', messages: [{ role: 'user', content: 'x' }], stop: ['.'] }).catch((e: unknown) => e);
-    expect((error as VerifyError).kind).toBe('invalid_request');
+    expect((error as VerifyError).kind).toBe('unrepresentable');
     expect(seen).toHaveLength(0);
   });
   it('loopback replay of events recorded from llama-server: stream records every raw SDK event in the transcript', async () => {

@@ -1,4 +1,4 @@
-import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
+import type { ResponseCreateParamsStreaming } from 'openai/resources/responses/responses';
 import type { ClientConfig, ProtocolClient } from '../../contract/protocol-client.ts';
 import { listingClient } from '../shared/listing-client.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
@@ -14,12 +14,17 @@ export { toOpenAIVerifyError as toVerifyError } from '../shared/openai-sdk.ts';
 export async function createOpenAIResponsesClient(config: ClientConfig): Promise<ProtocolClient> {
   const transcript = createTranscript();
   const sdk = createOpenAISdk(config, transcript);
-  return listingClient<ResponseStreamEvent>({
+  return listingClient({
     protocol: 'openai-responses',
     transcript,
     fail: (error, where) => toOpenAIVerifyError(error, `openai-responses ${where}`, config.apiKey),
-    chat: { where: 'POST /responses', call: async (request, signal) => fromResponse(await sdk.responses.create(toResponseCreateParams(request), { signal })) },
-    stream: { where: 'POST /responses', open: (request, signal) => sdk.responses.create({ ...toResponseCreateParams(request), stream: true }, { signal }), normalize: normalizeResponseEvents },
+    chat: { where: 'POST /responses', toParams: toResponseCreateParams, call: (params, signal) => sdk.responses.create(params, { signal }), fromResponse },
+    stream: {
+      where: 'POST /responses',
+      toParams: (request): ResponseCreateParamsStreaming => ({ ...toResponseCreateParams(request), stream: true }),
+      open: (params, signal) => sdk.responses.create(params, { signal }),
+      normalize: normalizeResponseEvents,
+    },
     listModels: { where: 'GET /models', call: (signal) => collectModelListings(sdk.models.list({ signal }), (model) => ({ id: model.id })) },
   });
 }

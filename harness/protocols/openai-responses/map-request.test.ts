@@ -86,8 +86,7 @@ describe('openai-responses request mapping', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(VerifyError);
-    expect((thrown as VerifyError).kind).toBe('invalid_request');
-    expect((thrown as VerifyError).layer).toBe('protocol');
+    expect((thrown as VerifyError).kind).toBe('unrepresentable');
     expect((thrown as VerifyError).message).toContain(`'${name}'`);
   });
 });

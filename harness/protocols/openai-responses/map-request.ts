@@ -1,6 +1,7 @@
 import type { FunctionTool, ResponseCreateParamsNonStreaming, ResponseInputItem, ToolChoiceFunction, ToolChoiceOptions } from 'openai/resources/responses/responses';
 import type { ChatRequest } from '../../contract/chat.ts';
 import type { Message } from '../../contract/messages.ts';
+import { wireCallId } from '../shared/wire-call-id.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
 import { assertRepresentable as assertFieldsRepresentable, type Unrepresentable } from '../shared/unrepresentable.ts';
 
@@ -32,12 +33,12 @@ export function toResponseInputItems(message: Message): ResponseInputItem[] {
         items.push({ type: 'message', role: 'assistant', content: message.content });
       }
       for (const call of message.toolCalls ?? []) {
-        items.push({ type: 'function_call', call_id: call.id, name: call.name, arguments: call.argumentsText });
+        items.push({ type: 'function_call', call_id: wireCallId('openai-responses', call.id, `tool call ${call.name}`), name: call.name, arguments: call.argumentsText });
       }
       return items;
     }
     case 'tool':
-      return [{ type: 'function_call_output', call_id: message.toolCallId, output: message.content }];
+      return [{ type: 'function_call_output', call_id: wireCallId('openai-responses', message.toolCallId, `the ${message.name} result`), output: message.content }];
   }
 }
 

@@ -63,11 +63,13 @@ describe('openai-responses response mapping', () => {
     expect(filtered.finishReason).toBe('content_filter');
   });
 
-  it('maps failed and missing status to error', () => {
+  it('maps a failed status to error and leaves a missing status absent (never invented)', () => {
     const failed = fromResponse(response({ status: 'failed', error: { code: 'server_error', message: 'boom' } }));
     expect(failed.finishReason).toBe('error');
     expect(failed.rawFinishReason).toBe('server_error');
-    expect(fromResponse(response({ status: undefined })).finishReason).toBe('error');
+    const missing = fromResponse(response({ status: undefined }));
+    expect(missing.finishReason).toBeUndefined();
+    expect(missing.rawFinishReason).toBeUndefined();
   });
 
   it('collects reasoning text', () => {

@@ -17,14 +17,16 @@ export function fromResponsesUsage(usage: Partial<ResponseUsage> | null | undefi
 export function responseFinish(
   response: Pick<Response, 'status' | 'incomplete_details' | 'error'>,
   hasToolCalls: boolean,
-): { finishReason: FinishReason; rawFinishReason: string | undefined } {
+): { finishReason: FinishReason | undefined; rawFinishReason: string | undefined } {
   const status = response.status;
   if (status === 'incomplete') {
     const reason = response.incomplete_details?.reason;
     return { finishReason: reason ? openAIResponsesFinishReason(reason) : 'length', rawFinishReason: reason ?? status };
   }
   if (status === 'completed') return { finishReason: hasToolCalls ? 'tool_calls' : 'stop', rawFinishReason: status };
-  // failed, cancelled, in_progress, queued, or missing: not a normal end of a turn.
+  // No status at all: nothing to normalize (absent stays absent).
+  if (status === undefined || status === null) return { finishReason: undefined, rawFinishReason: undefined };
+  // failed, cancelled, in_progress, queued: not a normal end of a turn.
   return { finishReason: 'error', rawFinishReason: response.error?.code ?? status };
 }
 
@@ -40,7 +42,8 @@ export function fromResponse(response: Response): ChatResponse {
     if (item.type === 'message') {
       for (const part of item.content) if (part.type === 'output_text') text += part.text;
     } else if (item.type === 'function_call') {
-      toolCalls.push({ id: item.call_id, name: item.name, argumentsText: item.arguments ?? '' });
+      // call_id exactly as sent (the id a function_call_output answers): absent stays absent.
+      toolCalls.push({ ...(item.call_id ? { id: item.call_id } : {}), name: item.name, argumentsText: item.arguments ?? '' });
     } else if (item.type === 'reasoning') {
       for (const part of item.content ?? []) reasoning += part.text;
     }

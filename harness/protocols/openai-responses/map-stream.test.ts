@@ -15,6 +15,17 @@ async function collect(events: ResponseStreamEvent[]): Promise<StreamEvent[]> {
   return out;
 }
 
+/** The events a stream yields before it throws, and what it threw. */
+async function collectUntilThrow(events: ResponseStreamEvent[]): Promise<{ events: StreamEvent[]; error: unknown }> {
+  const out: StreamEvent[] = [];
+  try {
+    for await (const event of normalizeResponseEvents(from(events))) out.push(event);
+  } catch (error) {
+    return { events: out, error };
+  }
+  return { events: out, error: undefined };
+}
+
 function fixture(name: string): ResponseStreamEvent[] {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as ResponseStreamEvent[];
 }
@@ -83,19 +94,38 @@ describe('openai-responses stream normalization (synthetic SDK events)', () => {
     expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'length', rawFinishReason: 'max_output_tokens' });
   });
 
-  it('turns error and failed events into error events, and a stream without a terminal event into done: error', async () => {
-    const errored = await collect([ev({ type: 'error', code: 'rate_limit_exceeded', message: 'slow down', param: null })]);
-    expect(errored.map((e) => e.type)).toEqual(['start', 'error', 'done']);
-    expect(errored[1]).toMatchObject({ error: { kind: 'rate_limit', layer: 'protocol' } });
-    expect(errored[2]).toMatchObject({ finishReason: 'error' });
+  it('turns error and failed events into error events (rate limit and server errors are infra), and a stream without a terminal event into incomplete_stream', async () => {
+    const errored = await collectUntilThrow([ev({ type: 'error', code: 'rate_limit_exceeded', message: 'slow down', param: null })]);
+    expect(errored.events.map((e) => e.type)).toEqual(['start', 'error']);
+    expect(errored.events[1]).toMatchObject({ error: { kind: 'rate_limit', layer: 'infra' } });
+    expect(errored.error).toMatchObject({ kind: 'incomplete_stream', layer: 'protocol' });
     const failed = await collect([ev({ type: 'response.failed', response: resp({ status: 'failed', error: { code: 'server_error', message: 'boom' } }) })]);
     expect(failed.map((e) => e.type)).toEqual(['start', 'error', 'done']);
-    expect(failed[1]).toMatchObject({ error: { kind: 'server', layer: 'transport' } });
+    expect(failed[1]).toMatchObject({ error: { kind: 'server', layer: 'infra' } });
+    expect(failed[2]).toMatchObject({ finishReason: 'error', rawFinishReason: 'server_error' });
     expect(kindFromResponsesErrorCode('invalid_prompt')).toBe('invalid_request');
   });
 
+  it('a call whose deltas arrive before output_item.added starts without an id (the item id is no call_id) and takes call_id from the finished item', async () => {
+    const events = await collect([
+      ev({ type: 'response.function_call_arguments.delta', output_index: 0, item_id: 'fc_1', delta: '{}' }),
+      ev({ type: 'response.output_item.done', output_index: 0, item: { ...call, arguments: '{}', status: 'completed' } }),
+      ev({ type: 'response.completed', response: resp({ status: 'completed' }) }),
+    ]);
+    const start = events.find((e) => e.type === 'tool_call_start');
+    expect(start && 'id' in start).toBe(false);
+    expect(events.find((e) => e.type === 'tool_call_end')).toMatchObject({ id: 'call_1', name: 'calculator' });
+    const bare = await collect([
+      ev({ type: 'response.function_call_arguments.delta', output_index: 0, item_id: 'fc_1', delta: '{}' }),
+      ev({ type: 'response.function_call_arguments.done', output_index: 0, item_id: 'fc_1', arguments: '{}' }),
+      ev({ type: 'response.completed', response: resp({ status: 'completed' }) }),
+    ]);
+    const end = bare.find((e) => e.type === 'tool_call_end');
+    expect(end && 'id' in end).toBe(false);
+  });
+
   it('emits reasoning deltas', async () => {
-    const events = await collect([ev({ type: 'response.reasoning_text.delta', output_index: 0, content_index: 0, item_id: 'r', delta: 'think' })]);
+    const { events } = await collectUntilThrow([ev({ type: 'response.reasoning_text.delta', output_index: 0, content_index: 0, item_id: 'r', delta: 'think' })]);
     expect(events[1]).toMatchObject({ type: 'reasoning_delta', text: 'think' });
   });
 });
@@ -133,5 +163,24 @@ describe('openai-responses stream normalization (events recorded from llama-serv
     expect(deltas).toBe(done.item.arguments);
     expect(events.findIndex((e) => e.type === 'tool_call_end')).toBeGreaterThan(events.findIndex((e) => e.type === 'tool_call_start'));
     expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'tool_calls' });
+  });
+
+  it('MODIFIED copy of the text recording, response.completed removed (a stream cut cleanly): no done, incomplete_stream', async () => {
+    const { events, error } = await collectUntilThrow(fixture('text-stream').filter((e) => e.type !== 'response.completed'));
+    expect(events.some((e) => e.type === 'done')).toBe(false);
+    expect(events.some((e) => e.type === 'text_delta')).toBe(true);
+    expect(error).toMatchObject({ kind: 'incomplete_stream', layer: 'protocol', message: expect.stringMatching(/ended without response.completed/) });
+  });
+
+  it('MODIFIED copy of the tool recording, call_id removed: the call has no id (the item id never stands in)', async () => {
+    const raw = fixture('tool-stream').map((e) => {
+      const copy = structuredClone(e) as ResponseStreamEvent & { item?: { call_id?: string } };
+      if (copy.item && 'call_id' in copy.item) delete copy.item.call_id;
+      return copy as ResponseStreamEvent;
+    });
+    const events = await collect(raw);
+    const toolEvents = events.filter((e) => e.type.startsWith('tool_call_'));
+    expect(toolEvents.length).toBeGreaterThan(1);
+    for (const event of toolEvents) expect('id' in event, event.type).toBe(false);
   });
 });

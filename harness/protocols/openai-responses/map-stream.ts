@@ -3,6 +3,9 @@ import type { FinishReason } from '../../contract/chat.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError, type ErrorKind } from '../../contract/verify-error.ts';
 import { now } from '../shared/time.ts';
+import { layerOfKind } from '../shared/http-error.ts';
+import { streamEndedWithout } from '../shared/stream-end.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 import { ToolCallAssembler } from '../shared/tool-call-assembler.ts';
 import { fromResponsesUsage, responseFinish } from './map-response.ts';
 
@@ -20,7 +23,7 @@ function streamError(code: string | null | undefined, message: string): VerifyEr
   const kind = kindFromResponsesErrorCode(code);
   return new VerifyError({
     kind,
-    layer: kind === 'server' ? 'transport' : 'protocol',
+    layer: layerOfKind(kind),
     message: `openai-responses stream: ${kind}${code ? ` (${code})` : ''}: ${message}`,
   });
 }
@@ -35,9 +38,10 @@ const keyOf = (itemId: string | undefined, outputIndex: number | undefined): Ite
 
 /**
  * Turns Responses API stream events into normalized events. Function calls are keyed by
- * item (see keyOf); their id is the item's call_id (the id a function_call_output must answer).
- * `done` is emitted once, at the end, from the terminal event (completed / incomplete / failed);
- * a stream that ends without one finishes with 'error'.
+ * item (see keyOf); their id is the item's call_id (the id a function_call_output must answer),
+ * absent until an event carries it (never the item id in its place). `done` is emitted once, at
+ * the end, from the terminal event (completed / incomplete / failed); a stream that ends without
+ * one throws incomplete_stream (protocol).
  */
 export async function* normalizeResponseEvents(events: AsyncIterable<ResponseStreamEvent>): AsyncGenerator<StreamEvent> {
   const tools = new ToolCallAssembler();
@@ -45,13 +49,13 @@ export async function* normalizeResponseEvents(events: AsyncIterable<ResponseStr
   const streamedArguments = new Map<ItemKey, boolean>();
   let started = false;
   let sawToolCalls = false;
-  let finish: { finishReason: FinishReason; rawFinishReason: string | undefined } | undefined;
+  let finish: { finishReason: FinishReason | undefined; rawFinishReason: string | undefined } | undefined;
 
   const ensureCall = (index: ItemKey, id: string | undefined, name: string | undefined): StreamEvent[] => {
     if (streamedArguments.has(index)) return [];
     streamedArguments.set(index, false);
     sawToolCalls = true;
-    return tools.push(index, { id, name });
+    return tools.push(index, { ...(id ? { id } : {}), ...(name !== undefined ? { name } : {}) });
   };
   const ended = new Set<ItemKey>();
   const endCall = (index: ItemKey): StreamEvent[] => {
@@ -90,8 +94,9 @@ export async function* normalizeResponseEvents(events: AsyncIterable<ResponseStr
         break;
       case 'response.function_call_arguments.delta': {
         const key = keyOf(event.item_id, event.output_index);
-        // A delta before its output_item.added is a protocol slip; the item id stands in for call_id.
-        yield* ensureCall(key, event.item_id, undefined);
+        // A delta before its output_item.added is a protocol slip: the call starts without an id
+        // (the item id is not a call_id); a later output_item.done may still bring the call_id.
+        yield* ensureCall(key, undefined, undefined);
         if (event.delta !== '') {
           streamedArguments.set(key, true);
           yield* tools.push(key, { argumentsDelta: event.delta });
@@ -100,7 +105,7 @@ export async function* normalizeResponseEvents(events: AsyncIterable<ResponseStr
       }
       case 'response.function_call_arguments.done': {
         const key = keyOf(event.item_id, event.output_index);
-        yield* ensureCall(key, event.item_id, undefined);
+        yield* ensureCall(key, undefined, undefined);
         yield* completeArguments(key, event.arguments);
         yield* endCall(key);
         break;
@@ -109,6 +114,8 @@ export async function* normalizeResponseEvents(events: AsyncIterable<ResponseStr
         if (event.item.type === 'function_call') {
           const key = keyOf(event.item.id, event.output_index);
           yield* ensureCall(key, event.item.call_id, event.item.name);
+          // A call started by a bare delta gets its call_id and name from the finished item.
+          if (!ended.has(key)) yield* tools.push(key, { ...(event.item.call_id ? { id: event.item.call_id } : {}), name: event.item.name });
           yield* completeArguments(key, event.item.arguments);
           yield* endCall(key);
         }
@@ -136,5 +143,6 @@ export async function* normalizeResponseEvents(events: AsyncIterable<ResponseStr
     }
   }
   yield* tools.endAll();
-  yield { type: 'done', at: now(), finishReason: finish?.finishReason ?? 'error', rawFinishReason: finish?.rawFinishReason };
+  if (!finish) throw streamEndedWithout('openai-responses', TERMINAL_SIGNAL.description);
+  yield { type: 'done', at: now(), finishReason: finish.finishReason, rawFinishReason: finish.rawFinishReason };
 }

@@ -1,6 +1,7 @@
 import type { ProtocolModule } from '../protocol-module.ts';
 import { checkOpenAIResponsesEventOrder } from './event-order.ts';
 import { FINISH_REASONS } from './finish-reason.ts';
+import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 
 declare module '../../contract/protocol-client.ts' {
   interface ProtocolIds {
@@ -14,5 +15,6 @@ export const openAIResponsesProtocol: ProtocolModule<'openai-responses'> = {
   limits: { seed: false, stop_sequences: false },
   finishReasons: FINISH_REASONS,
   checkEventOrder: checkOpenAIResponsesEventOrder,
+  terminalSignal: TERMINAL_SIGNAL,
   loadClient: async () => (await import('./client.ts')).createOpenAIResponsesClient,
 };

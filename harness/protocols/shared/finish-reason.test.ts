@@ -31,11 +31,11 @@ describe('finish reasons, each by its own protocol\'s table', () => {
     expect(mapper(raw)).toBe(expected);
   });
 
-  it('maps unknown, missing and empty reasons to error', () => {
+  it('maps unknown reasons to error, and leaves missing or empty reasons absent (never invented)', () => {
     expect(openAIChatFinishReason('something_new')).toBe('error');
-    expect(openAIChatFinishReason(null)).toBe('error');
-    expect(openAIChatFinishReason(undefined)).toBe('error');
-    expect(openAIChatFinishReason('')).toBe('error');
+    expect(openAIChatFinishReason(null)).toBeUndefined();
+    expect(openAIChatFinishReason(undefined)).toBeUndefined();
+    expect(openAIChatFinishReason('')).toBeUndefined();
     expect(openAIChatFinishReason('Stop')).toBe('error');
     expect(finishReasonMapper({})('toString')).toBe('error');
   });
@@ -45,10 +45,10 @@ describe('finish reasons, each by its own protocol\'s table', () => {
     expect(anthropicFinishReason('stop')).toBe('error');
   });
 
-  it('turns a plain stop (or a missing reason) into tool_calls when calls were made', () => {
+  it('turns a plain stop into tool_calls when calls were made, but never invents a missing reason', () => {
     expect(geminiFinishReason('STOP', true)).toBe('tool_calls');
     expect(ollamaFinishReason('stop', true)).toBe('tool_calls');
-    expect(ollamaFinishReason(undefined, true)).toBe('tool_calls');
+    expect(ollamaFinishReason(undefined, true)).toBeUndefined();
     expect(ollamaFinishReason('length', true)).toBe('length');
     expect(geminiFinishReason('SAFETY', true)).toBe('content_filter');
   });

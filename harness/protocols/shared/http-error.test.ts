@@ -58,9 +58,11 @@ describe('normalizeError', () => {
     expect(normalizeError({ error: new TypeError('fetch failed'), where }).kind).toBe('network');
   });
 
-  it('maps a status to its kind: server errors are transport, others protocol, with the status in the message', () => {
+  it('maps a status to its kind: 5xx and 429 are infra, timeouts transport, others protocol, with the status in the message', () => {
     const server = normalizeError({ error: new Error('boom'), status: 503, where });
-    expect(server).toMatchObject({ kind: 'server', layer: 'transport', status: 503, message: `${where}: server (HTTP 503): boom` });
+    expect(server).toMatchObject({ kind: 'server', layer: 'infra', status: 503, message: `${where}: server (HTTP 503): boom` });
+    expect(normalizeError({ error: new Error('slow down'), status: 429, where })).toMatchObject({ kind: 'rate_limit', layer: 'infra' });
+    expect(normalizeError({ error: new Error('gateway'), status: 504, where })).toMatchObject({ kind: 'timeout', layer: 'transport' });
     const auth = normalizeError({ error: new Error('bad key'), status: 401, where });
     expect(auth).toMatchObject({ kind: 'auth', layer: 'protocol', status: 401, message: `${where}: auth (HTTP 401): bad key` });
     expect(normalizeError({ error: new Error('context length exceeded'), status: 400, where }).kind).toBe('context_length');
@@ -71,9 +73,20 @@ describe('normalizeError', () => {
     expect(normalizeError({ error: Object.assign(new Error('x'), { name: 'TimeoutError' }), where }).kind).toBe('timeout');
   });
 
-  it('anything else is unknown/protocol, including thrown non-errors', () => {
-    expect(normalizeError({ error: new Error('weird'), where })).toMatchObject({ kind: 'unknown', layer: 'protocol', message: `${where}: unknown: weird` });
-    expect(normalizeError({ error: 'a string', where }).message).toBe(`${where}: unknown: a string`);
+  it('a reset mid-body (undici "terminated" with a socket cause) is network/transport', () => {
+    const socket = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+    expect(normalizeError({ error: new TypeError('terminated', { cause: socket }), where })).toMatchObject({ kind: 'network', layer: 'transport' });
+  });
+
+  it('a SyntaxError from the SDK (the server sent unparsable bytes) is invalid_response/parser', () => {
+    const error = new SyntaxError('Error reading response: malformed server-sent event JSON.');
+    expect(normalizeError({ error, where })).toMatchObject({ kind: 'invalid_response', layer: 'parser' });
+  });
+
+  it('anything else is our own bug: harness_bug/harness, never blamed on the endpoint', () => {
+    expect(normalizeError({ error: new TypeError("Cannot read properties of undefined (reading 'map')"), where })).toMatchObject({ kind: 'harness_bug', layer: 'harness' });
+    expect(normalizeError({ error: new Error('weird'), where })).toMatchObject({ kind: 'harness_bug', layer: 'harness', message: `${where}: harness_bug: weird` });
+    expect(normalizeError({ error: 'a string', where }).message).toBe(`${where}: harness_bug: a string`);
   });
 
   it('scrubs secrets from the message', () => {

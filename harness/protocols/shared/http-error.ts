@@ -31,6 +31,16 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The layer of an HTTP error kind: the server failed to serve (5xx) or is out of capacity (429)
+ * → infra; a gateway or request timeout → transport; any other 4xx is the protocol's contract.
+ */
+export function layerOfKind(kind: ErrorKind): FailureLayer {
+  if (kind === 'server' || kind === 'rate_limit') return 'infra';
+  if (kind === 'timeout') return 'transport';
+  return 'protocol';
+}
+
 export interface NormalizeInput {
   error: unknown;
   /** HTTP status when the SDK exposes one. */
@@ -42,8 +52,10 @@ export interface NormalizeInput {
 }
 
 /**
- * Turns anything an SDK threw into a VerifyError. Adapters pass the status they read from their
- * SDK's own error class; this function knows no SDK.
+ * Turns anything an SDK call threw into a VerifyError. Adapters pass the status they read from
+ * their SDK's own error class; this function knows no SDK. Only SDK calls may be passed here:
+ * an exception that is neither HTTP, the network, an abort, a timeout nor unparsable bytes is
+ * labelled harness (kind harness_bug), never blamed on the endpoint.
  */
 export function normalizeError({ error, status, secrets = [], where }: NormalizeInput): VerifyError {
   if (error instanceof VerifyError) return error;
@@ -57,16 +69,21 @@ export function normalizeError({ error, status, secrets = [], where }: Normalize
     layer = 'transport';
   } else if (status !== undefined && status > 0) {
     kind = kindFromStatus(status, message);
-    layer = kind === 'server' ? 'transport' : 'protocol';
+    layer = layerOfKind(kind);
   } else if (/timed? ?out|timeout/i.test(name + ' ' + raw)) {
     kind = 'timeout';
     layer = 'transport';
   } else if (causeCode(error) || /connection error|fetch failed|ECONNREFUSED|socket hang up|network/i.test(raw)) {
     kind = 'network';
     layer = 'transport';
+  } else if (error instanceof SyntaxError) {
+    // The SDK could not parse what the server sent (a malformed JSON body or stream event).
+    kind = 'invalid_response';
+    layer = 'parser';
   } else {
-    kind = 'unknown';
-    layer = 'protocol';
+    // Neither HTTP nor the network nor the server's bytes: nothing says the endpoint failed.
+    kind = 'harness_bug';
+    layer = 'harness';
   }
   const statusText = status ? ` (HTTP ${status})` : '';
   return new VerifyError({ kind, layer, status, message: `${where}: ${kind}${statusText}: ${message}`, cause: error });

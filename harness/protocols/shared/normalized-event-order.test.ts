@@ -23,10 +23,17 @@ describe('normalized event invariants (hand-written sequences)', () => {
 
   it('flags deltas before start or after end, name changes, mismatched text and unended calls', () => {
     const [start, callStart, d1, d2, end, usage, done] = ok as [StreamEvent, StreamEvent, StreamEvent, StreamEvent, StreamEvent, StreamEvent, StreamEvent];
-    expect(checkNormalizedEvents([start, d1, callStart, d2, end, done]).join()).toMatch(/tool_call_delta for a before its tool_call_start/);
+    expect(checkNormalizedEvents([start, d1, callStart, d2, end, done]).join()).toMatch(/tool_call_delta for tool call 0 \(a\) before its tool_call_start/);
     expect(checkNormalizedEvents([start, callStart, d1, d2, end, d2, done]).join()).toMatch(/after its tool_call_end/);
     expect(checkNormalizedEvents([start, callStart, d1, d2, { ...end, name: 'g' } as StreamEvent, done]).join()).toMatch(/started as f but ended as g/);
     expect(checkNormalizedEvents([start, callStart, d1, end, usage, done]).join()).toMatch(/deltas concatenate to/);
-    expect(checkNormalizedEvents([start, callStart, d1, done])).toEqual(['tool call a never ended']);
+    expect(checkNormalizedEvents([start, callStart, d1, done])).toEqual(['tool call 0 (a) never ended']);
+  });
+
+  it('flags a call that starts without an id (the wire sent none) and an id that changes', () => {
+    const [start, callStart, d1, d2, end, usage, done] = ok as [StreamEvent, StreamEvent, StreamEvent, StreamEvent, StreamEvent, StreamEvent, StreamEvent];
+    const { id: _id, ...anonymous } = callStart as Extract<StreamEvent, { type: 'tool_call_start' }>;
+    expect(checkNormalizedEvents([start, anonymous, d1, d2, end, usage, done])).toContain('event 1: tool call 0 starts without an id');
+    expect(checkNormalizedEvents([start, callStart, d1, d2, { ...end, id: 'b' } as StreamEvent, usage, done]).join()).toMatch(/started with id a but ended with id b/);
   });
 });

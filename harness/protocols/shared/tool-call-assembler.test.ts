@@ -24,20 +24,34 @@ describe('ToolCallAssembler', () => {
       ...assembler.end(0),
     ];
     expect(strip(events)).toEqual([
-      { type: 'tool_call_start', id: 'call_1', name: 'get_weather' },
-      { type: 'tool_call_delta', id: 'call_1', argumentsDelta: '{"city":' },
-      { type: 'tool_call_delta', id: 'call_1', argumentsDelta: '"Paris"}' },
-      { type: 'tool_call_end', id: 'call_1', name: 'get_weather', argumentsText: '{"city":"Paris"}', arguments: { city: 'Paris' } },
+      { type: 'tool_call_start', index: 0, id: 'call_1', name: 'get_weather' },
+      { type: 'tool_call_delta', index: 0, id: 'call_1', argumentsDelta: '{"city":' },
+      { type: 'tool_call_delta', index: 0, id: 'call_1', argumentsDelta: '"Paris"}' },
+      { type: 'tool_call_end', index: 0, id: 'call_1', name: 'get_weather', argumentsText: '{"city":"Paris"}', arguments: { city: 'Paris' } },
     ]);
     expect(events.every((event) => typeof event.at === 'number')).toBe(true);
   });
 
-  it('invents an id from the key when none is sent, and takes a late name', () => {
+  it('invents no id when none is sent (the call has none), and takes a late name', () => {
     const assembler = new ToolCallAssembler();
     assembler.push(3, { argumentsDelta: '{}' });
     assembler.push(3, { name: 'late' });
     assembler.push(3, { name: 'ignored' });
-    expect(strip(assembler.end(3))).toEqual([{ type: 'tool_call_end', id: 'call_3', name: 'late', argumentsText: '{}', arguments: {} }]);
+    const [end] = strip(assembler.end(3));
+    expect(end).toEqual({ type: 'tool_call_end', index: 0, name: 'late', argumentsText: '{}', arguments: {} });
+    expect(end && 'id' in end).toBe(false);
+  });
+
+  it('takes an id that arrives in a later fragment, and marks only ids the adapter says it synthesized', () => {
+    const assembler = new ToolCallAssembler();
+    const [start] = strip(assembler.push('item', { name: 'f' }));
+    expect(start).toEqual({ type: 'tool_call_start', index: 0, name: 'f' });
+    expect(strip(assembler.end('item'))).toEqual([{ type: 'tool_call_end', index: 0, name: 'f', argumentsText: '', arguments: {} }]);
+    const late = new ToolCallAssembler();
+    late.push('k', { name: 'f' });
+    expect(strip(late.push('k', { id: 'call_late', argumentsDelta: '{}' }))).toEqual([{ type: 'tool_call_delta', index: 0, id: 'call_late', argumentsDelta: '{}' }]);
+    const synthesized = new ToolCallAssembler();
+    expect(strip(synthesized.push(0, { id: 'syn_0', idSource: 'synthesized', name: 'f' }))).toEqual([{ type: 'tool_call_start', index: 0, id: 'syn_0', idSource: 'synthesized', name: 'f' }]);
   });
 
   it('endAll ends open calls in start order; empty arguments give {}; invalid JSON gives parseError', () => {
@@ -46,7 +60,7 @@ describe('ToolCallAssembler', () => {
     assembler.push('a', { id: 'id_a', name: 'no_args' });
     assembler.push('b', { argumentsDelta: 'e' }); // still invalid: missing }
     const ends = assembler.endAll();
-    expect(ends.map((event) => (event.type === 'tool_call_end' ? event.id : event.type))).toEqual(['id_b', 'id_a']);
+    expect(ends.map((event) => (event.type === 'tool_call_end' ? `${event.index}:${event.id}` : event.type))).toEqual(['0:id_b', '1:id_a']);
     const [first, second] = ends;
     expect(first).toMatchObject({ argumentsText: '{"x": true' });
     expect(first && 'arguments' in first).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VerifyError } from '../../contract/verify-error.ts';
+import { classifyOutcome } from '../../verdicts/classify.ts';
 import { assertRepresentable } from './unrepresentable.ts';
 
 describe('assertRepresentable', () => {
@@ -9,7 +10,7 @@ describe('assertRepresentable', () => {
     expect(() => assertRepresentable({ model: 'm', messages: [] }, fields, 'p', 'X API')).not.toThrow();
   });
 
-  it('refuses a set field as a protocol-layer invalid_request naming the wire parameter', () => {
+  it('refuses a set field as unrepresentable (the test is unsupported), naming the wire parameter', () => {
     const error = (() => {
       try {
         assertRepresentable({ model: 'm', messages: [], topP: 0.5 }, fields, 'p', 'X API');
@@ -18,6 +19,7 @@ describe('assertRepresentable', () => {
       }
     })();
     expect(error).toBeInstanceOf(VerifyError);
-    expect(error).toMatchObject({ kind: 'invalid_request', layer: 'protocol', message: "p: the X API has no 'top_p' parameter; this adapter cannot send ChatRequest.topP" });
+    expect(classifyOutcome(error).verdict).toBe('unsupported');
+    expect(error).toMatchObject({ kind: 'unrepresentable', message: "p: the X API has no 'top_p' parameter; this adapter cannot send ChatRequest.topP" });
   });
 });
