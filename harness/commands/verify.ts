@@ -1,5 +1,9 @@
 import { join, resolve } from 'node:path';
 import { loadEnvironment } from '../config/env.ts';
+import { createRedactor } from '../config/redactor.ts';
+import { estimateCells, estimateLine } from '../cost/estimate.ts';
+import { readPriceOverrides } from '../cost/price-file.ts';
+import { runSecretValues } from '../config/secret-values.ts';
 import { failOnLayers, filtersFromArgs, newRunId, type FilterArgs } from '../config/run-args.ts';
 import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
 import { containerRuntimeFor } from '../endpoints/container-option.ts';
@@ -10,6 +14,7 @@ import { createProgressPrinter, printDecidedCells, printSummary } from '../repor
 import { driftRows, printDrift } from '../reporters/drift-report.ts';
 import { Journal, readJournal } from '../reporters/journal.ts';
 import { buildRunMetadata } from '../reporters/run-metadata.ts';
+import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { decidedResult } from '../runner/run-cell.ts';
 import { runCellsWithVitest } from '../runner/run-vitest.ts';
@@ -27,16 +32,24 @@ export interface VerifyArgs extends FilterArgs {
   failOn?: string[];
   probe?: boolean;
   skipUnreachable?: boolean;
+  /** Which cells get a redacted transcript file (default: failing and erroring ones). */
+  transcripts?: TranscriptMode;
+  /** `--budget <USD>`: stop starting cells once spent + in flight would exceed it. */
+  budget?: number;
+  /** `--prices <file.json>`: prices overriding the declared ones. */
+  prices?: string;
 }
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** `verify`: plan the matrix, run it, write every report, return the exit code. */
 export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring): Promise<number> {
   const { providers, suites } = wiring;
   const env = loadEnvironment();
+  // Every line this command prints or writes goes through the run's redactor; launched servers' keys join it once known.
+  let redactor = createRedactor(runSecretValues({ providers, env, urls: [args.baseUrl] }));
+  const log = (line: string) => process.stderr.write(`${redactor.text(line)}\n`);
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
+  const prices = args.prices ? readPriceOverrides(args.prices) : undefined;
   const runId = newRunId();
   const runDir = resolve(args.reportDir, runId);
   const startedAt = new Date().toISOString();
@@ -67,14 +80,17 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       discover: discoverModels,
       probe: args.probe,
       skipUnreachable: args.skipUnreachable,
+      prices,
     });
+    const redactValues = runSecretValues({ providers, env, keys: plan.secrets, urls: [args.baseUrl] });
+    redactor = createRedactor(redactValues);
     if (plan.cells.length === 0) {
       log('no cells match these filters; `verify list` shows what exists');
       return 2;
     }
 
     const paths = reportPaths(runDir);
-    const journal = new Journal(paths.journal);
+    const journal = new Journal(paths.journal, redactor.text);
     pointLatestAt(runDir);
     const decided = plan.cells.filter((cell) => cell.gate.action !== 'run');
     for (const cell of decided) {
@@ -83,8 +99,20 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       else if (gate.action !== 'run') journal.append(decidedResult(cell, runId, gate.action, gate.reason));
     }
     printDecidedCells(decided, log);
+    log(estimateLine(estimateCells(plan.cells), args.budget));
     const progress = createProgressPrinter(plan.cells.length - decided.length, log);
-    await runCellsWithVitest({ runId, cells: plan.cells, secrets: plan.secrets, suitesModule: suites.modulePath, journal, onCell: progress });
+    await runCellsWithVitest({
+      runId,
+      cells: plan.cells,
+      secrets: plan.secrets,
+      suitesModule: suites.modulePath,
+      journal,
+      onCell: progress,
+      runDir,
+      transcripts: args.transcripts ?? 'failing',
+      redactValues,
+      budgetUsd: args.budget,
+    });
 
     const results = readJournal(paths.journal);
     const endpointVersions: Record<string, string> = {};
@@ -97,7 +125,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       runId,
       startedAt,
       finishedAt: new Date().toISOString(),
-      argv,
+      argv: argv.map(redactor.text),
       filters: { ...filters },
       endpointVersions,
       providers,
@@ -107,7 +135,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
     );
     writeReports(runDir, run, results, capabilities);
-    const out = (line: string) => process.stdout.write(`${line}\n`);
+    const out = (line: string) => process.stdout.write(`${redactor.text(line)}\n`);
     const drift = driftRows(results);
     printDrift(drift, out);
     printSummary(results, paths, out);

@@ -1,5 +1,6 @@
 import type { Cell, Secrets } from '../matrix/cell.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
+import type { TranscriptMode } from '../reporters/transcript-file.ts';
 
 /** What the runner hands to vitest workers (provide/inject) and gets back (task meta). */
 declare module 'vitest' {
@@ -10,6 +11,14 @@ declare module 'vitest' {
     secrets: Secrets;
     /** File path of the suites module (its `SUITES` export) the CLI wired in. */
     suitesModule: string;
+    /** The run's report folder (transcripts are written under it by the worker). */
+    runDir: string;
+    /** Which cells get a transcript file. */
+    transcripts: TranscriptMode;
+    /** Every secret value of the run (credentials, URL userinfo and keys): removed from transcripts in every encoding. */
+    redactValues: string[];
+    /** `--budget <USD>`: no cell starts once spent + in flight + its estimate would exceed it. */
+    budgetUsd?: number;
   }
   interface TaskMeta {
     cell?: CellResult;

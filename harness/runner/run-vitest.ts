@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import type { Cell, Secrets } from '../matrix/cell.ts';
 import type { Journal } from '../reporters/journal.ts';
+import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,6 +18,12 @@ export interface VitestRunOptions {
   suitesModule: string;
   journal: Journal;
   onCell: CellListener;
+  /** The run's report folder, where workers write transcripts. */
+  runDir: string;
+  transcripts: TranscriptMode;
+  /** Every secret value of the run, for redaction in the worker (its own channel, like secrets). */
+  redactValues: string[];
+  budgetUsd?: number;
   /** Abort the whole run (SIGINT). */
   signal?: AbortSignal;
 }
@@ -37,7 +44,16 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<voi
       config: false,
       watch: false,
       include: [ENTRY],
-      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule },
+      provide: {
+        cells: runnable,
+        runId: options.runId,
+        secrets: options.secrets,
+        suitesModule: options.suitesModule,
+        runDir: options.runDir,
+        transcripts: options.transcripts,
+        redactValues: options.redactValues,
+        budgetUsd: options.budgetUsd,
+      },
       reporters: [createJournalReporter({ journal: options.journal, runId: options.runId, cells: cellsById, onCell: options.onCell })],
       pool: 'forks',
       maxWorkers: 1,

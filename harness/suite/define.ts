@@ -2,6 +2,7 @@ import type { Capability, DeclaredCapabilities } from '../contract/capability.ts
 import type { CallOptions, ClientConfig, HealthInfo, ProtocolClient, ProtocolId } from '../contract/protocol-client.ts';
 import type { ModelSpec, Quirk } from '../contract/provider.ts';
 import type { AssertionKind } from '../verdicts/verdict.ts';
+import type { CellEstimate } from '../cost/cell-cost.ts';
 
 /** What a test body gets: one provider × model × protocol, and a client for it. */
 export interface Target {
@@ -46,6 +47,8 @@ export interface VerifyTestDefinition {
   assertion: AssertionKind;
   /** Overrides the run's per-test timeout. */
   timeoutMs?: number;
+  /** What the test sends, for cost estimates (defaults: one request, ~200 prompt tokens, up to 128 output tokens). */
+  estimate?: Partial<CellEstimate>;
   run(context: TestContext): Promise<void>;
 }
 
