@@ -27,6 +27,7 @@ export const basicTests: VerifyTestDefinition[] = [
   },
   {
     id: 'stream_matches_non_stream',
+      estimate: { requests: 2 },
     description: 'With temperature 0 and a seed, the streamed text equals the non-streamed text',
     requires: ['streaming', 'seed'],
     tags: ['streaming', 'determinism'],

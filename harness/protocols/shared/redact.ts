@@ -47,7 +47,10 @@ export function redactUrl(url: string): string {
 export function urlSecrets(url: string): string[] {
   try {
     const parsed = new URL(url);
-    const out = [decodeURIComponent(parsed.username), decodeURIComponent(parsed.password)];
+    const user = decodeURIComponent(parsed.username);
+    const password = decodeURIComponent(parsed.password);
+    // `user:password` too: sent as Basic authorization, its base64 form must go as a whole.
+    const out = [user, password, user || password ? `${user}:${password}` : ''];
     for (const [name, value] of parsed.searchParams) if (isSecretQueryKey(name)) out.push(value);
     return out.filter((value) => value !== '');
   } catch {
