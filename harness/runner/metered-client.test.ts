@@ -20,3 +20,11 @@ describe('meterClient', () => {
     expect(client.transcript).toBe(fake.transcript);
   });
 });
+
+describe('poolFor', () => {
+  it('runs network-only cells in a worker thread, embedded cells in a forked process', async () => {
+    const { poolFor } = await import('./run-vitest.ts');
+    expect(poolFor([{ protocol: 'openai-chat' }, { protocol: 'anthropic-messages' }])).toBe('threads');
+    expect(poolFor([{ protocol: 'openai-chat' }, { protocol: 'embedded' }])).toBe('forks');
+  });
+});
