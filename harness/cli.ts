@@ -50,7 +50,14 @@ async function main(): Promise<number> {
           budget: { type: 'number', describe: 'stop starting cells once spent + in flight would exceed this many USD (the rest: skipped "budget reached")' },
           prices: { type: 'string', describe: 'JSON file of prices overriding the declared ones: {"provider/model": {"input": USD/1M, "output": USD/1M, "cachedInput": USD/1M}}' },
           transcripts: { type: 'string', choices: TRANSCRIPT_MODES, default: 'failing', describe: 'which cells get reports/<run>/transcripts/<cell>.json (redacted requests, responses, stream events)' },
+          ui: { type: 'boolean', default: false, describe: 'watch the run in @vitest/ui (its URL is printed; it keeps serving until Ctrl-C)' },
+          'ui-port': { type: 'number', describe: 'port for --ui (default 51204; the next free one if busy)' },
         }).check((args) => {
+          const port = args['ui-port'];
+          if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+            throw new UsageError(`--ui-port takes one port number from 1 to 65535, e.g. --ui-port 51204 (got ${JSON.stringify(port)})`);
+          }
+          if (port !== undefined && !args.ui) throw new UsageError('--ui-port needs --ui (it is the port of the vitest UI)');
           if (typeof args.timeout !== 'number' || !Number.isFinite(args.timeout) || args.timeout <= 0) {
             throw new UsageError(`--timeout takes one positive number of milliseconds, e.g. --timeout 60000 (got ${JSON.stringify(args.timeout)})`);
           }
@@ -61,7 +68,7 @@ async function main(): Promise<number> {
         }),
       async (args) => {
         exitCode = await runVerify(
-          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'], skipUnreachable: args['skip-unreachable'], transcripts: args.transcripts as TranscriptMode },
+          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'], skipUnreachable: args['skip-unreachable'], uiPort: args['ui-port'], transcripts: args.transcripts as TranscriptMode },
           argv,
           WIRING,
         );

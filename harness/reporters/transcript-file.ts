@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TranscriptEntry } from '../contract/transcript.ts';
 import type { Redactor } from '../config/redactor.ts';
 import type { CellResult, Verdict } from '../verdicts/verdict.ts';
@@ -8,16 +8,19 @@ import type { CellResult, Verdict } from '../verdicts/verdict.ts';
 export type TranscriptMode = 'failing' | 'all' | 'none';
 export const TRANSCRIPT_MODES: readonly TranscriptMode[] = ['failing', 'all', 'none'];
 
-export const TRANSCRIPTS_DIR = 'transcripts';
-
 /** Whether a cell with this verdict gets a transcript file in this mode. */
 export function wantsTranscript(mode: TranscriptMode, verdict: Verdict): boolean {
   return mode === 'all' || (mode === 'failing' && (verdict === 'fail' || verdict === 'error'));
 }
 
-/** A file name for a cell id (provider/model/protocol/suite.test), safe on every file system. */
-export function transcriptFileName(cellId: string): string {
-  return `${cellId.replaceAll('/', '__').replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
+/**
+ * Where a cell's transcript lives, relative to its run folder: `transcripts/<cell>.json`, the cell id
+ * (provider/model/protocol/suite.test) with every character outside [A-Za-z0-9._-] replaced by `_`
+ * (model names carry slashes and colons). The writer of transcripts and the matrix's links share it.
+ */
+export function transcriptFile(cell: Pick<CellResult, 'provider' | 'model' | 'protocol' | 'suite' | 'test'>): string {
+  const id = `${cell.provider}/${cell.model}/${cell.protocol}/${cell.suite}.${cell.test}`;
+  return `transcripts/${id.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
 }
 
 /** What a transcript file holds: the cell, its verdict, and the wire's requests, responses and raw stream events. */
@@ -30,16 +33,25 @@ export interface TranscriptFile {
   entries: TranscriptEntry[];
 }
 
+type CellNames = Pick<CellResult, 'provider' | 'model' | 'protocol' | 'suite' | 'test'>;
+
 /**
  * Writes `<runDir>/transcripts/<cell>.json`, every string passed through the run's redactor (on top
  * of the header, URL and key redaction done when the entries were recorded). Returns the path
  * relative to the run folder, which the cell's result records.
  */
-export function writeTranscript(runDir: string, cellId: string, result: Pick<CellResult, 'verdict' | 'layer' | 'message'>, entries: readonly TranscriptEntry[], startedAt: number, redactor: Redactor): string {
-  const relative = join(TRANSCRIPTS_DIR, transcriptFileName(cellId));
-  mkdirSync(join(runDir, TRANSCRIPTS_DIR), { recursive: true });
+export function writeTranscript(
+  runDir: string,
+  cell: CellNames,
+  result: Pick<CellResult, 'verdict' | 'layer' | 'message'>,
+  entries: readonly TranscriptEntry[],
+  startedAt: number,
+  redactor: Redactor,
+): string {
+  const relative = transcriptFile(cell);
+  mkdirSync(dirname(join(runDir, relative)), { recursive: true });
   const file: TranscriptFile = {
-    cell: cellId,
+    cell: `${cell.provider}/${cell.model}/${cell.protocol}/${cell.suite}.${cell.test}`,
     verdict: result.verdict,
     layer: result.layer,
     message: result.message,

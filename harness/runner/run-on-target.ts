@@ -31,7 +31,7 @@ export async function runOnTarget(cell: Cell, runId: string, definition: VerifyT
   }
   if (wantsTranscript(output.mode, result.verdict)) {
     try {
-      result.transcript = writeTranscript(output.runDir, cell.id, result, handle.entriesSince(mark), started, output.redactor);
+      result.transcript = writeTranscript(output.runDir, cell, result, handle.entriesSince(mark), started, output.redactor);
     } catch (error) {
       // The verdict stands; a transcript that could not be written is said in the result.
       result.details = { ...result.details, transcriptError: error instanceof Error ? error.message : String(error) };
