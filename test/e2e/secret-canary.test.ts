@@ -72,7 +72,7 @@ describe('secret canary: no credential in any file a run writes or on its consol
       { ...CANARIES, ...GREEDY },
     );
     consoles.push(['console of the --local run', local.all ?? '']);
-    urlArg = `http://${USER}:${encodeURIComponent(PASSWORD)}@${echo.root}/?api_key=${QUERY_KEY}`;
+    urlArg = `http://${USER}:${encodeURIComponent(PASSWORD)}@${echo.root}/v1?api_key=${QUERY_KEY}`;
     const withUrl = await runCli(['verify', '--provider', 'openai_compatible', '--base-url', urlArg, '--test', 'health_check,list_models,basic_chat', '--transcripts', 'all', '--report-dir', urlDir], { ...CANARIES, OPENAI_COMPATIBLE_API_KEY: '' });
     consoles.push(['console of the --base-url run', withUrl.all ?? '']);
   });
