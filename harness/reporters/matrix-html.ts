@@ -15,7 +15,7 @@ export function renderMatrixHtml(matrix: CompatibilityMatrix): string {
         .map((column) => {
           const entry = row.entries[column];
           if (!entry) return '<td></td>';
-          const title = `${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${entry.message ? `: ${entry.message}` : ''}`;
+          const title = `${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${entry.termination ? ` [termination: ${entry.termination}]` : ''}${entry.message ? `: ${entry.message}` : ''}`;
           return `<td class="${entry.verdict}" title="${escapeHtml(title.slice(0, 500))}">${VERDICT_SYMBOL[entry.verdict]}${entry.layer ? `<small>${entry.layer}</small>` : ''}</td>`;
         })
         .join('');

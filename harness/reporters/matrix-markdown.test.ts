@@ -63,3 +63,29 @@ describe('renderMatrixMarkdown', () => {
     expect(sparse).not.toContain('## Notes');
   });
 });
+
+describe('renderMatrixMarkdown: agent-loop terminations', () => {
+  it('lists the termination reason of every agent cell, a pass included', () => {
+    const agent: CompatibilityMatrix = {
+      schemaVersion: 1,
+      runId: 'run-a',
+      columns: ['advanced.agent_cycle_limit', 'advanced.agent_timeout'],
+      rows: [
+        {
+          provider: 'ollama',
+          model: 'smol',
+          protocol: 'ollama-native',
+          entries: {
+            'advanced.agent_cycle_limit': { verdict: 'pass', durationMs: 1, termination: 'max_cycles' },
+            'advanced.agent_timeout': { verdict: 'fail', layer: 'model', durationMs: 1, termination: 'completed', message: 'no call' },
+          },
+        },
+      ],
+    };
+    const notes = renderMatrixMarkdown(agent).split('\n').filter((line) => line.startsWith('- '));
+    expect(notes).toEqual([
+      '- `ollama/smol/ollama-native` **advanced.agent_cycle_limit** — pass [termination: max_cycles]',
+      '- `ollama/smol/ollama-native` **advanced.agent_timeout** — fail (model) [termination: completed]: no call',
+    ]);
+  });
+});

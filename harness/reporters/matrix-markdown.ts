@@ -22,8 +22,11 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
   lines.push('', '**Legend:** ' + VERDICTS.map((verdict) => `${VERDICT_SYMBOL[verdict]} ${verdict}`).join(' · ') + ' — a failure names its layer (transport, protocol, parser, model, infra).');
   const notes = matrix.rows.flatMap((row) =>
     Object.entries(row.entries)
-      .filter(([, entry]) => entry.verdict !== 'pass' && entry.message)
-      .map(([column, entry]) => `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}: ${escapeCell((entry.message ?? '').slice(0, 300))}`),
+      .filter(([, entry]) => (entry.verdict !== 'pass' && entry.message) || entry.termination)
+      .map(([column, entry]) => {
+        const termination = entry.termination ? ` [termination: ${entry.termination}]` : '';
+        return `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${termination}${entry.message ? `: ${escapeCell(entry.message.slice(0, 300))}` : ''}`;
+      }),
   );
   if (notes.length > 0) lines.push('', '## Notes', '', ...notes);
   return `${lines.join('\n')}\n`;

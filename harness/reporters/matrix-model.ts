@@ -6,6 +6,8 @@ export interface MatrixEntry {
   layer?: FailureLayer;
   message?: string;
   durationMs: number;
+  /** Agent-loop tests: why the loop ended (completed, max_cycles, timeout, error), from the cell's details. */
+  termination?: string;
 }
 
 export interface MatrixRow {
@@ -40,7 +42,10 @@ export function buildMatrix(runId: string, results: readonly CellResult[], notLi
       if (why) row.notLiveVerified = why;
       rows.set(key, row);
     }
-    row.entries[column] = { verdict: result.verdict, layer: result.layer, message: result.message, durationMs: result.durationMs };
+    const entry: MatrixEntry = { verdict: result.verdict, layer: result.layer, message: result.message, durationMs: result.durationMs };
+    const termination = result.details?.termination;
+    if (typeof termination === 'string') entry.termination = termination;
+    row.entries[column] = entry;
   }
   return { schemaVersion: 1, runId, columns, rows: [...rows.values()] };
 }

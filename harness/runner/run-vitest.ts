@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
+import type { McpSource } from '../mcp/mcp-source.ts';
 import type { Cell, Secrets } from '../matrix/cell.ts';
+import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { Journal } from '../reporters/journal.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
 
@@ -17,6 +19,8 @@ export interface VitestRunOptions {
   suitesModule: string;
   journal: Journal;
   onCell: CellListener;
+  mcpServers?: McpSource[];
+  telemetry?: TelemetrySettings;
   /** Abort the whole run (SIGINT). */
   signal?: AbortSignal;
 }
@@ -37,7 +41,7 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<voi
       config: false,
       watch: false,
       include: [ENTRY],
-      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule },
+      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule, mcpServers: options.mcpServers ?? [], telemetry: options.telemetry ?? { content: false } },
       reporters: [createJournalReporter({ journal: options.journal, runId: options.runId, cells: cellsById, onCell: options.onCell })],
       pool: 'forks',
       maxWorkers: 1,
