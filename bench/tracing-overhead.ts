@@ -23,7 +23,7 @@ export async function tracingOverheadMicros(requests = 5000): Promise<{ tracedUs
   const time = async (traced: boolean): Promise<number> => {
     const exporter = new InMemorySpanExporter();
     const telemetry = traced ? startTelemetry({ content: false }, { exporter }) : startTelemetry({ content: false });
-    const run = startRunSpan(telemetry, { runId: 'bench', argv: [] });
+    const run = startRunSpan(telemetry, { runId: 'bench' });
     const client = tracingClient(createFakeProtocolClient(script()), { providerId: 'llama_cpp', baseUrl: 'http://127.0.0.1:8080/v1' }, telemetry);
     const started = performance.now();
     // one cell span per 10 requests, like a core run's cells

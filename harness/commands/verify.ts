@@ -117,7 +117,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     const progress = createProgressPrinter(plan.cells.length - decided.length, log);
     const out = (line: string) => process.stdout.write(`${line}\n`);
     const telemetry = startTelemetry(telemetrySettings);
-    const runSpan = startRunSpan(telemetry, { runId, argv });
+    const runSpan = startRunSpan(telemetry, { runId });
     if (telemetrySettings.otlpTracesUrl) log(`tracing: OpenTelemetry GenAI spans to ${telemetrySettings.otlpTracesUrl}${telemetrySettings.content ? ' (with message content)' : ''}`);
     let runFailing = 0;
     try {

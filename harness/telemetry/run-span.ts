@@ -12,12 +12,13 @@ export interface RunSpan {
   end(outcome: { cells: number; failing: number; exitCode: number }): void;
 }
 
-export function startRunSpan(telemetry: Telemetry, attributes: { runId: string; argv: readonly string[] }): RunSpan {
+/** Only the run id goes on the span (never argv: a URL in it may carry credentials). */
+export function startRunSpan(telemetry: Telemetry, attributes: { runId: string }): RunSpan {
   const { tracer } = telemetry;
   if (!tracer) return { end: () => undefined };
   const span = tracer.startSpan('llm-verify verify', {
     kind: SpanKind.INTERNAL,
-    attributes: { 'llm_verify.run.id': attributes.runId, 'llm_verify.run.argv': attributes.argv.join(' ') },
+    attributes: { 'llm_verify.run.id': attributes.runId },
   });
   const carrier: Record<string, string> = {};
   propagator.inject(trace.setSpan(context.active(), span), carrier, setter);
