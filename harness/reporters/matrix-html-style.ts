@@ -15,7 +15,7 @@ h1{font-size:1.4rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
 .v-error{color:var(--error);background:var(--error-bg)}.v-flaky{color:var(--flaky);background:var(--flaky-bg)}
 .v-unsupported{color:var(--unsup);background:var(--unsup-bg)}.v-skipped{color:var(--skip);background:var(--skip-bg)}
 .known{background-image:repeating-linear-gradient(135deg,rgba(255,255,255,.65) 0 4px,transparent 4px 9px)}
-.stale{outline:2px dashed var(--error);outline-offset:-3px}
+.stale{outline:2px dashed var(--error);outline-offset:-3px}.new{outline:2px solid var(--fail);outline-offset:-2px}
 table{border-collapse:separate;border-spacing:0}
 th,td{border-right:1px solid var(--line);border-bottom:1px solid var(--line);padding:.2rem .35rem}
 .summary th,.summary td{text-align:left;vertical-align:top}
