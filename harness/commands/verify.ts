@@ -46,14 +46,13 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 /** Where `--ui` serves @vitest/ui unless --ui-port says otherwise (vitest's own default). */
 export const DEFAULT_UI_PORT = 51204;
 
-/** Resolves on the first SIGINT or SIGTERM (both handled here while waiting, so the CLI can close vitest). */
+/**
+ * Resolves on the first SIGINT or SIGTERM. The listeners stay: a launched server's clean-up
+ * re-raises the signal, which must not kill the process before it exits with the run's code.
+ */
 function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
+    const done = () => resolve();
     process.on('SIGINT', done);
     process.on('SIGTERM', done);
   });

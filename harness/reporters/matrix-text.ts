@@ -38,6 +38,18 @@ export function countsText(counts: VerdictCounts): string {
     .join(' · ');
 }
 
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+/** passes/runs with the pass rate, its 95% Wilson interval, pass^k and each run, as far as recorded. */
+function repeatFacts(repeat: NonNullable<MatrixEntry['repeat']>): Array<[string, string]> {
+  const rate = repeat.passRate ?? (repeat.runs > 0 ? repeat.passes / repeat.runs : 0);
+  const interval = repeat.wilson95 ? `, 95% CI ${percent(repeat.wilson95.low)}–${percent(repeat.wilson95.high)}` : '';
+  const facts: Array<[string, string]> = [['runs', `${repeat.passes} of ${repeat.runs} passed (${percent(rate)}${interval})`]];
+  if (repeat.passHatK && repeat.passHatK.length > 1) facts.push(['pass^k', repeat.passHatK.map((value, index) => `k=${index + 1}: ${value.toFixed(2)}`).join(', ')]);
+  if (repeat.outcomes) facts.push(['each run', repeat.outcomes.map((outcome) => `${outcome.verdict}${outcome.layer ? ` [${outcome.layer}]` : ''}`).join(', ')]);
+  return facts;
+}
+
 const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 /** The facts of one cell as label/value pairs, for its detail view. Only what the result recorded. */
@@ -46,12 +58,10 @@ export function entryFacts(entry: MatrixEntry): Array<[string, string]> {
   if (entry.layer) facts.push(['layer', entry.layer]);
   if (entry.kind) facts.push(['kind', entry.kind]);
   if (entry.termination) facts.push(['termination', entry.termination]);
-  if (entry.repeat) {
-    const rate = entry.repeat.runs > 0 ? Math.round((100 * entry.repeat.passes) / entry.repeat.runs) : 0;
-    facts.push(['runs', `${entry.repeat.passes} of ${entry.repeat.runs} passed (${rate}%)`]);
-  }
+  if (entry.repeat) facts.push(...repeatFacts(entry.repeat));
   if (entry.attempts !== undefined) facts.push(['attempts', String(entry.attempts)]);
   if (entry.baselined) facts.push(['baseline', `known failure${entry.baselined.reason ? `: ${entry.baselined.reason}` : ''}`]);
+  if (entry.newFailure) facts.push(['baseline', `new failure${entry.newFailure.expected ? ` (the baseline expects ${entry.newFailure.expected})` : ' (not in the baseline)'}`]);
   if (entry.stale) facts.push(['baseline', 'stale: listed as a known failure, passes now']);
   facts.push(['duration', `${entry.durationMs} ms`]);
   for (const [key, value] of Object.entries(entry.timings ?? {})) facts.push([key, formatNumber(value)]);
