@@ -1,5 +1,5 @@
 import type { CompatibilityMatrix, MatrixEntry, MatrixRow } from './matrix-model.ts';
-import { COUNT_ORDER, countsText, entryFacts, entryLabel, needsAttention, targetLabel } from './matrix-text.ts';
+import { COUNT_ORDER, countsText, entryFacts, entryLabel, knownFailures, needsAttention, targetLabel } from './matrix-text.ts';
 import type { VerdictCounts } from './summary.ts';
 
 export const escapeHtml = (text: string) =>
@@ -21,9 +21,9 @@ function bar(counts: VerdictCounts): string {
   return `<div class="bar" aria-hidden="true">${parts.join('')}</div>`;
 }
 
-function countsHtml(counts: VerdictCounts): string {
-  const text = escapeHtml(countsText(counts));
-  return `<div class="counts">${counts.fail + counts.error > 0 ? text.replace(/^(\d+ (?:fail|error))/, '<b>$1</b>') : text}</div>`;
+function countsHtml(counts: VerdictCounts, known: number): string {
+  const text = escapeHtml(countsText(counts, known));
+  return `<div class="counts">${counts.fail + counts.error > 0 ? text.replace(/^(\d+ (?:fail|error)(?: \(\d+ known\))?)/, '<b>$1</b>') : text}</div>`;
 }
 
 const sumCounts = (all: VerdictCounts[]): VerdictCounts => {
@@ -39,10 +39,10 @@ export function summaryTable(matrix: CompatibilityMatrix): string {
     .map((row) => {
       const cells = matrix.suites.map((suite) => {
         const counts = row.summary[suite.suite];
-        return counts ? `<td>${bar(counts)}${countsHtml(counts)}</td>` : '<td></td>';
+        return counts ? `<td>${bar(counts)}${countsHtml(counts, knownFailures(row, suite.suite))}</td>` : '<td></td>';
       });
       const total = sumCounts(Object.values(row.summary));
-      return `<tr><th scope="row">${rowLabel(row)}</th>${cells.join('')}<td>${bar(total)}${countsHtml(total)}</td></tr>`;
+      return `<tr><th scope="row">${rowLabel(row)}</th>${cells.join('')}<td>${bar(total)}${countsHtml(total, knownFailures(row))}</td></tr>`;
     })
     .join('\n');
   return `<table class="summary"><thead><tr><th scope="col">target</th>${head}<th scope="col">all suites</th></tr></thead><tbody>\n${body}\n</tbody></table>`;

@@ -65,6 +65,7 @@ describe('renderMatrixHtml', () => {
     expect(html).toContain('<table class="summary"><thead><tr><th scope="col">target</th><th scope="col">core</th><th scope="col">tools</th><th scope="col">all suites</th></tr></thead>');
     expect(html).toContain('<div class="counts">1 flaky · 1 pass · 1 unsupported</div>');
     expect(html).toContain('<div class="counts"><b>1 fail</b></div>');
+    expect(html).toContain('<div class="counts"><b>2 fail (1 known)</b></div>');
     expect(html).toContain('<input type="checkbox" id="only-failing">');
     expect(html).toContain('body:has(#only-failing:checked) .matrix tbody tr.quiet{display:none}');
     expect(html).toContain('<li><code>tools.call</code> <span class="badge v-fail">FAIL model</span> expected a &lt;tool_call&gt; &amp; &quot;x&quot;</li>');

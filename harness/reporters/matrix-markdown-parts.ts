@@ -1,5 +1,5 @@
 import type { CompatibilityMatrix, MatrixEntry } from './matrix-model.ts';
-import { COUNT_ORDER, entryLabel, needsAttention, targetLabel } from './matrix-text.ts';
+import { COUNT_ORDER, entryLabel, knownFailures, needsAttention, targetLabel } from './matrix-text.ts';
 import { VERDICT_SYMBOL, type VerdictCounts } from './summary.ts';
 
 export const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
@@ -10,10 +10,11 @@ export function entryMarkdown(entry: MatrixEntry): string {
   return [VERDICT_SYMBOL[entry.verdict], qualifier, entry.baselined ? 'known' : entry.newFailure ? 'new' : undefined].filter(Boolean).join(' ');
 }
 
-/** "❌ 2 · ✅ 9 · ➖ 1" (zero counts left out). */
-export function countsMarkdown(counts: VerdictCounts): string {
+/** "❌ 2 (1 known) · ✅ 9 · ➖ 1" (zero counts left out; known = baselined failures). */
+export function countsMarkdown(counts: VerdictCounts, known = 0): string {
+  const knownOn = counts.fail > 0 ? 'fail' : 'error';
   return COUNT_ORDER.filter((verdict) => counts[verdict] > 0)
-    .map((verdict) => `${VERDICT_SYMBOL[verdict]} ${counts[verdict]}`)
+    .map((verdict) => `${VERDICT_SYMBOL[verdict]} ${counts[verdict]}${known > 0 && verdict === knownOn ? ` (${known} known)` : ''}`)
     .join(' · ');
 }
 
@@ -33,7 +34,7 @@ export function summaryTableMarkdown(matrix: CompatibilityMatrix): string[] {
   for (const row of matrix.rows) {
     const cells = matrix.suites.map((suite) => {
       const counts = row.summary[suite.suite];
-      return counts ? countsMarkdown(counts) : '';
+      return counts ? countsMarkdown(counts, knownFailures(row, suite.suite)) : '';
     });
     lines.push(`| ${[targetLabel(row) + (row.notLiveVerified ? ' (not live-verified here)' : ''), ...cells].map(escapeCell).join(' | ')} |`);
   }

@@ -48,7 +48,7 @@ describe('renderMatrixSummaryMarkdown', () => {
 
   it('is compact: totals, per-target counts, folded attention list, unconfigured providers; no per-test tables', () => {
     expect(summary.split('\n')[0]).toBe('### Compatibility matrix — run run-9');
-    expect(summary).toContain('| llama_cpp / smol / anthropic-messages (not live-verified here) | ❌ 2 | ✅ 1 |');
+    expect(summary).toContain('| llama_cpp / smol / anthropic-messages (not live-verified here) | ❌ 2 (1 known) | ✅ 1 |');
     expect(summary).toContain('<details><summary>5 cells need attention (fail, error, flaky, stale)</summary>');
     expect(summary).toContain('#### Not configured here: 2 providers, 3 cells skipped');
     expect(summary).not.toContain('| target | chat |');

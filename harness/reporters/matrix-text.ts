@@ -31,11 +31,17 @@ export function entryLabel(entry: MatrixEntry): { word: string; qualifier?: stri
   return { word };
 }
 
-/** "2 fail · 1 error · 9 pass · 1 unsupported" (zero counts left out). */
-export function countsText(counts: VerdictCounts): string {
+/** "2 fail (1 known) · 1 error · 9 pass · 1 unsupported" (zero counts left out; known = baselined failures). */
+export function countsText(counts: VerdictCounts, known = 0): string {
+  const knownOn = counts.fail > 0 ? 'fail' : 'error';
   return COUNT_ORDER.filter((verdict) => counts[verdict] > 0)
-    .map((verdict) => `${counts[verdict]} ${verdict}`)
+    .map((verdict) => `${counts[verdict]} ${verdict}${known > 0 && verdict === knownOn ? ` (${known} known)` : ''}`)
     .join(' · ');
+}
+
+/** Baselined failures of a row, in one suite or in all. */
+export function knownFailures(row: Pick<MatrixRow, 'entries'>, suite?: string): number {
+  return Object.entries(row.entries).filter(([column, entry]) => entry.baselined && (suite === undefined || column.startsWith(`${suite}.`))).length;
 }
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
