@@ -67,3 +67,17 @@ describe('verify --suite advanced --provider embedded (agent loops and MCP, real
     }
   });
 });
+
+describe('verify --mcp <command>: a user\'s own stdio MCP server replaces the test servers', () => {
+  it('discovers and offers that server\'s tools', async () => {
+    const reportDir = tempReportDir();
+    const command = `${process.execPath} fixtures/mcp/test-server.ts`;
+    const result = await runCli(['verify', '--suite', 'advanced', '--test', 'mcp_tool_discovery', '--provider', 'embedded', '--mcp', command, '--report-dir', reportDir]);
+    expect([0, 1], result.all).toContain(result.exitCode);
+    const runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    const [discovery] = readResults(runDir).cells;
+    expect(discovery?.verdict, discovery?.message).not.toBe('error');
+    const servers = discovery?.details?.mcpServers as Array<{ source: string; transport: string }>;
+    expect(servers).toEqual([expect.objectContaining({ source: command, transport: 'stdio' })]);
+  });
+});
