@@ -14,6 +14,10 @@ import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-rep
 import { decidedResult } from '../runner/run-cell.ts';
 import { runCellsWithVitest, type VitestRunHandle } from '../runner/run-vitest.ts';
 import { isFailing } from '../verdicts/verdict.ts';
+import { parseMcpSource } from '../mcp/mcp-source.ts';
+import { startRunSpan } from '../telemetry/run-span.ts';
+import { telemetryFromArgs } from '../telemetry/settings.ts';
+import { startTelemetry } from '../telemetry/tracer.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
 import type { Wiring } from './wiring.ts';
 
@@ -27,6 +31,11 @@ export interface VerifyArgs extends FilterArgs {
   failOn?: string[];
   probe?: boolean;
   skipUnreachable?: boolean;
+  /** `--mcp`: MCP servers (commands or URLs) for the MCP tests. */
+  mcp?: string[];
+  /** `--otlp`: OTLP/HTTP receiver for the run's spans. */
+  otlp?: string;
+  otelContent?: boolean;
   /** Serve the run in @vitest/ui (printing its URL) and keep serving until Ctrl-C. */
   ui?: boolean;
   uiPort?: number;
@@ -55,6 +64,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   const env = loadEnvironment();
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
+  const mcpServers = (args.mcp ?? []).map(parseMcpSource);
+  const telemetrySettings = telemetryFromArgs(args, env);
   const runId = newRunId();
   const runDir = resolve(args.reportDir, runId);
   const startedAt = new Date().toISOString();
@@ -104,15 +115,27 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     printDecidedCells(decided, log);
     const progress = createProgressPrinter(plan.cells.length - decided.length, log);
     const out = (line: string) => process.stdout.write(`${line}\n`);
-    vitestRun = await runCellsWithVitest({
-      runId,
-      cells: plan.cells,
-      secrets: plan.secrets,
-      suitesModule: suites.modulePath,
-      journal,
-      onCell: progress,
-      ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
-    });
+    const telemetry = startTelemetry(telemetrySettings);
+    const runSpan = startRunSpan(telemetry, { runId });
+    if (telemetrySettings.otlpTracesUrl) log(`tracing: OpenTelemetry GenAI spans to ${telemetrySettings.otlpTracesUrl}${telemetrySettings.content ? ' (with message content)' : ''}`);
+    let runFailing = 0;
+    try {
+      vitestRun = await runCellsWithVitest({
+        runId,
+        cells: plan.cells,
+        secrets: plan.secrets,
+        suitesModule: suites.modulePath,
+        journal,
+        onCell: progress,
+        mcpServers,
+        telemetry: { ...telemetrySettings, ...(runSpan.traceparent ? { traceparent: runSpan.traceparent } : {}) },
+        ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
+      });
+      runFailing = readJournal(paths.journal).filter((result) => isFailing(result.verdict)).length;
+    } finally {
+      runSpan.end({ cells: plan.cells.length, failing: runFailing, exitCode: runFailing > 0 ? 1 : 0 });
+      await telemetry.shutdown().catch((error: unknown) => log(`tracing: could not export the run span: ${error instanceof Error ? error.message : String(error)}`));
+    }
 
     const results = readJournal(paths.journal);
     const endpointVersions: Record<string, string> = {};

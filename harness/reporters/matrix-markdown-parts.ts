@@ -57,7 +57,7 @@ export function attentionLines(matrix: CompatibilityMatrix, limit: number, messa
   urgent.sort((a, b) => rank(a.entry) - rank(b.entry));
   const lines = urgent.map(({ row, column, entry }) => {
     const { qualifier } = entryLabel(entry);
-    const what = `${entry.verdict}${qualifier ? ` (${qualifier})` : ''}${entry.baselined ? ', known' : ''}${entry.newFailure ? ', new' : ''}`;
+    const what = `${entry.verdict}${qualifier ? ` (${qualifier})` : ''}${entry.baselined ? ', known' : ''}${entry.newFailure ? ', new' : ''}${entry.termination ? `, termination ${entry.termination}` : ''}`;
     const message = entry.message ? `: ${escapeCell(entry.message.slice(0, messageLength))}` : '';
     return `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${what}${message}`;
   });

@@ -62,3 +62,14 @@ describe('buildMatrix', () => {
     expect(mixed.unconfigured).toEqual([]);
   });
 });
+
+describe('buildMatrix: agent-loop terminations', () => {
+  it("carries the termination reason from the cell's details to the entry and its detail facts", async () => {
+    const { entryFacts } = await import('./matrix-text.ts');
+    const result = { runId: 'r', suite: 'advanced', test: 'agent_cycle_limit', provider: 'ollama', model: 'm', protocol: 'ollama-native', assertion: 'protocol', tags: [], verdict: 'pass', durationMs: 5, startedAt: '2026-01-01T00:00:00Z', details: { termination: 'max_cycles', cycles: 3 } } as const;
+    const matrix = buildMatrix('r', [{ ...result, tags: [] }], {});
+    const entry = matrix.rows[0]?.entries['advanced.agent_cycle_limit'];
+    expect(entry?.termination).toBe('max_cycles');
+    expect(entryFacts(entry!)).toContainEqual(['termination', 'max_cycles']);
+  });
+});

@@ -24,6 +24,8 @@ export interface MatrixEntry {
   timings?: Record<string, number>;
   /** The cell's transcript, relative to the run folder, when one was written. */
   transcript?: string;
+  /** Agent-loop tests: why the loop ended (completed, max_cycles, timeout, error), from the cell's details. */
+  termination?: string;
 }
 
 /** One suite's columns, in the suite's own test order. */
@@ -106,6 +108,8 @@ function entryOf(result: CellResult, options: MatrixOptions): MatrixEntry {
   if (extras.newFailure) entry.newFailure = extras.newFailure;
   if (extras.stale) entry.stale = true;
   if (Object.keys(extras.timings).length > 0) entry.timings = extras.timings;
+  const termination = result.details?.termination;
+  if (typeof termination === 'string') entry.termination = termination;
   const transcript = options.transcriptFor?.(result);
   if (transcript) entry.transcript = transcript;
   return entry;

@@ -63,6 +63,7 @@ export function entryFacts(entry: MatrixEntry): Array<[string, string]> {
   const facts: Array<[string, string]> = [['verdict', entry.verdict]];
   if (entry.layer) facts.push(['layer', entry.layer]);
   if (entry.kind) facts.push(['kind', entry.kind]);
+  if (entry.termination) facts.push(['termination', entry.termination]);
   if (entry.repeat) facts.push(...repeatFacts(entry.repeat));
   if (entry.attempts !== undefined) facts.push(['attempts', String(entry.attempts)]);
   if (entry.baselined) facts.push(['baseline', `known failure${entry.baselined.reason ? `: ${entry.baselined.reason}` : ''}`]);

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { startVitest, type Vitest } from 'vitest/node';
+import type { McpSource } from '../mcp/mcp-source.ts';
 import type { Cell, Secrets } from '../matrix/cell.ts';
+import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { Journal } from '../reporters/journal.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
 import { uiReporter, uiUrl, type UiOptions } from './vitest-ui.ts';
@@ -19,6 +21,8 @@ export interface VitestRunOptions {
   suitesModule: string;
   journal: Journal;
   onCell: CellListener;
+  mcpServers?: McpSource[];
+  telemetry?: TelemetrySettings;
   /** Abort the whole run (SIGINT). */
   signal?: AbortSignal;
   /** `verify --ui`: serve the run in @vitest/ui and keep serving after it until close(). */
@@ -51,7 +55,7 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<Vit
       // watching itself is off below, so nothing reruns unless asked from the UI).
       watch: ui !== undefined,
       include: [ENTRY],
-      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule },
+      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule, mcpServers: options.mcpServers ?? [], telemetry: options.telemetry ?? { content: false } },
       reporters: ui ? [journalReporter, uiReporter(ui)] : [journalReporter],
       pool: 'forks',
       maxWorkers: 1,
