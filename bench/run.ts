@@ -23,6 +23,7 @@ import { promptfooConfig } from './promptfoo-config.ts';
 import { replayFromRun } from './replay-requests.ts';
 import { median, pairedRatio, verdictText } from './stats.ts';
 import { timingPairs } from './timing-accuracy.ts';
+import { tracingOverheadMicros } from './tracing-overhead.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = join(ROOT, 'harness/cli.ts');
@@ -109,6 +110,9 @@ try {
   out(`(b) promptfoo / harness wall: ${verdictText(b, { min: 2 })} — the harness is ${b.toFixed(2)}× faster`);
   out(`(c) four latency-bound targets / one: ${verdictText(concurrency.ratio, { max: 1.3 })} (${ms(concurrency.fourTargetsMs)} for ${concurrency.cells.four} cells vs ${ms(concurrency.oneTargetMs)} for ${concurrency.cells.one}, ${concurrency.latencyMs} ms added per request)`);
   out(`(d) harness / llama-server timings over ${timingRuns.length} streamed responses: TTFT ${verdictText(d.ttftRatio, { min: 0.9, max: 1.1 })}, output tokens/s ${verdictText(d.rateRatio, { min: 0.9, max: 1.1 })}`);
+  const tracing = await tracingOverheadMicros();
+  const perRequestMs = wall(rows.bare) / Math.max(1, replay.requests.length);
+  out(`tracing (--otlp): ${tracing.overheadUs.toFixed(1)} µs per request (traced ${tracing.tracedUs.toFixed(1)} µs vs ${tracing.plainUs.toFixed(1)} µs untraced on an instant client); ratio on a core request (${perRequestMs.toFixed(0)} ms): ${((perRequestMs + tracing.overheadUs / 1000) / perRequestMs).toFixed(5)}`);
   const dir = join(ROOT, 'reports', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

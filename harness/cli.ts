@@ -50,6 +50,9 @@ async function main(): Promise<number> {
           budget: { type: 'number', describe: 'stop starting cells once spent + in flight would exceed this many USD (the rest: skipped "budget reached")' },
           prices: { type: 'string', describe: 'JSON file of prices overriding the declared ones: {"provider/model": {"input": USD/1M, "output": USD/1M, "cachedInput": USD/1M}}' },
           transcripts: { type: 'string', choices: TRANSCRIPT_MODES, default: 'failing', describe: 'which cells get reports/<run>/transcripts/<cell>.json (redacted requests, responses, stream events)' },
+          mcp: { type: 'string', array: true, describe: 'MCP server(s) for the mcp_* tests instead of the project\'s own: a command (stdio) or an http(s) URL (Streamable HTTP)' },
+          otlp: { type: 'string', describe: 'export OpenTelemetry GenAI spans of every request over OTLP/HTTP to this receiver (default: OTEL_EXPORTER_OTLP_ENDPOINT; unset: no tracing)' },
+          'otel-content': { type: 'boolean', default: false, describe: 'with tracing: record message content on the spans (gen_ai.input.messages/output.messages); off by default' },
           ui: { type: 'boolean', default: false, describe: 'watch the run in @vitest/ui (its URL is printed; it keeps serving until Ctrl-C)' },
           'ui-port': { type: 'number', describe: 'port for --ui (default 51204; the next free one if busy)' },
         }).check((args) => {
@@ -68,7 +71,7 @@ async function main(): Promise<number> {
         }),
       async (args) => {
         exitCode = await runVerify(
-          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'], skipUnreachable: args['skip-unreachable'], uiPort: args['ui-port'], transcripts: args.transcripts as TranscriptMode },
+          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'], skipUnreachable: args['skip-unreachable'], uiPort: args['ui-port'], otelContent: args['otel-content'], transcripts: args.transcripts as TranscriptMode },
           argv,
           WIRING,
         );

@@ -19,6 +19,10 @@ import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-rep
 import { decidedResult } from '../runner/run-cell.ts';
 import { runCellsWithVitest, type VitestRunHandle } from '../runner/run-vitest.ts';
 import { isFailing } from '../verdicts/verdict.ts';
+import { parseMcpSource } from '../mcp/mcp-source.ts';
+import { startRunSpan } from '../telemetry/run-span.ts';
+import { telemetryFromArgs } from '../telemetry/settings.ts';
+import { startTelemetry } from '../telemetry/tracer.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
 import type { Wiring } from './wiring.ts';
 
@@ -38,6 +42,11 @@ export interface VerifyArgs extends FilterArgs {
   budget?: number;
   /** `--prices <file.json>`: prices overriding the declared ones. */
   prices?: string;
+  /** `--mcp`: MCP servers (commands or URLs) for the MCP tests. */
+  mcp?: string[];
+  /** `--otlp`: OTLP/HTTP receiver for the run's spans. */
+  otlp?: string;
+  otelContent?: boolean;
   /** Serve the run in @vitest/ui (printing its URL) and keep serving until Ctrl-C. */
   ui?: boolean;
   uiPort?: number;
@@ -46,14 +55,13 @@ export interface VerifyArgs extends FilterArgs {
 /** Where `--ui` serves @vitest/ui unless --ui-port says otherwise (vitest's own default). */
 export const DEFAULT_UI_PORT = 51204;
 
-/** Resolves on the first SIGINT or SIGTERM (both handled here while waiting, so the CLI can close vitest). */
+/**
+ * Resolves on the first SIGINT or SIGTERM. The listeners stay: a launched server's clean-up
+ * re-raises the signal, which must not kill the process before it exits with the run's code.
+ */
 function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
+    const done = () => resolve();
     process.on('SIGINT', done);
     process.on('SIGTERM', done);
   });
@@ -69,6 +77,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
   const prices = args.prices ? readPriceOverrides(args.prices) : undefined;
+  const mcpServers = (args.mcp ?? []).map(parseMcpSource);
+  const telemetrySettings = telemetryFromArgs(args, env);
   const runId = newRunId();
   const runDir = resolve(args.reportDir, runId);
   const startedAt = new Date().toISOString();
@@ -122,19 +132,31 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     log(estimateLine(estimateCells(plan.cells), args.budget));
     const progress = createProgressPrinter(plan.cells.length - decided.length, log);
     const out = (line: string) => process.stdout.write(`${redactor.text(line)}\n`);
-    vitestRun = await runCellsWithVitest({
-      runId,
-      cells: plan.cells,
-      secrets: plan.secrets,
-      suitesModule: suites.modulePath,
-      journal,
-      onCell: progress,
-      runDir,
-      transcripts: args.transcripts ?? 'failing',
-      redactValues,
-      budgetUsd: args.budget,
-      ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
-    });
+    const telemetry = startTelemetry(telemetrySettings);
+    const runSpan = startRunSpan(telemetry, { runId });
+    if (telemetrySettings.otlpTracesUrl) log(`tracing: OpenTelemetry GenAI spans to ${telemetrySettings.otlpTracesUrl}${telemetrySettings.content ? ' (with message content)' : ''}`);
+    let runFailing = 0;
+    try {
+      vitestRun = await runCellsWithVitest({
+        runId,
+        cells: plan.cells,
+        secrets: plan.secrets,
+        suitesModule: suites.modulePath,
+        journal,
+        onCell: progress,
+        mcpServers,
+        runDir,
+        transcripts: args.transcripts ?? 'failing',
+        redactValues,
+        budgetUsd: args.budget,
+        telemetry: { ...telemetrySettings, ...(runSpan.traceparent ? { traceparent: runSpan.traceparent } : {}) },
+        ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
+      });
+      runFailing = readJournal(paths.journal).filter((result) => isFailing(result.verdict)).length;
+    } finally {
+      runSpan.end({ cells: plan.cells.length, failing: runFailing, exitCode: runFailing > 0 ? 1 : 0 });
+      await telemetry.shutdown().catch((error: unknown) => log(`tracing: could not export the run span: ${error instanceof Error ? error.message : String(error)}`));
+    }
 
     const results = readJournal(paths.journal);
     const endpointVersions: Record<string, string> = {};

@@ -1,4 +1,6 @@
+import type { McpSource } from '../mcp/mcp-source.ts';
 import type { Cell, Secrets } from '../matrix/cell.ts';
+import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import type { TranscriptMode } from '../reporters/transcript-file.ts';
 
@@ -19,6 +21,10 @@ declare module 'vitest' {
     redactValues: string[];
     /** `--budget <USD>`: no cell starts once spent + in flight + its estimate would exceed it. */
     budgetUsd?: number;
+    /** `--mcp` servers for the MCP tests (empty: their own). */
+    mcpServers: McpSource[];
+    /** Tracing: where spans go (none: not traced), content or not, the run span's traceparent. */
+    telemetry: TelemetrySettings;
   }
   interface TaskMeta {
     cell?: CellResult;

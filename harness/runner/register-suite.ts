@@ -1,16 +1,20 @@
 import './provided-context.ts';
 import { afterAll, describe, inject, test } from 'vitest';
 import { targetKey, type Cell, type Secrets } from '../matrix/cell.ts';
-import type { SuiteDefinition, VerifyTestDefinition } from '../suite/define.ts';
+import type { SuiteDefinition, Target, VerifyTestDefinition } from '../suite/define.ts';
 import { VerifyError } from '../contract/verify-error.ts';
 import { createRedactor } from '../config/redactor.ts';
 import { BudgetLedger } from '../cost/budget.ts';
 import { estimateCost } from '../cost/cell-cost.ts';
 import { runOnTarget, type TranscriptOutput } from './run-on-target.ts';
 import { createTarget, type TargetHandle } from './create-target.ts';
-import { decidedResult } from './run-cell.ts';
+import { decidedResult, runCell } from './run-cell.ts';
 import { driftOf } from '../verdicts/drift.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
+import { withCellSpan } from '../telemetry/cell-span.ts';
+import { tracingClient } from '../telemetry/genai-client.ts';
+import { runContext } from '../telemetry/run-span.ts';
+import { startTelemetry, type Telemetry } from '../telemetry/tracer.ts';
 
 type Prepared =
   | TargetHandle
@@ -19,9 +23,13 @@ type Prepared =
 /** Targets are shared by every suite in a worker, and checked for reachability once. */
 const prepared = new Map<string, Promise<Prepared>>();
 
+/** The worker's tracing (none unless the run exports spans). */
+let telemetry: Telemetry = startTelemetry({ content: false });
+
 async function prepare(cell: Cell, secrets: Secrets): Promise<Prepared> {
   try {
-    const handle = await createTarget(cell.target, { secrets });
+    const endpoint = { providerId: cell.target.providerId, baseUrl: cell.target.client.baseUrl };
+    const handle = await createTarget(cell.target, { secrets, wrap: (client) => tracingClient(client, endpoint, telemetry) });
     try {
       await handle.target.health({ signal: AbortSignal.timeout(Math.min(cell.timeoutMs, 60_000)) });
     } catch (error) {
@@ -75,18 +83,29 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
     budget: budgetUsd === undefined ? undefined : new BudgetLedger(budgetUsd),
   };
   const cells = inject('cells').filter((cell) => cell.gate.action === 'run');
+  const settings = inject('telemetry') ?? { content: false };
+  telemetry = startTelemetry(settings);
+  const parent = runContext(settings.traceparent);
+  const mcpServers = inject('mcpServers') ?? [];
   afterAll(async () => {
     for (const entry of prepared.values()) {
       const value = await entry;
       if ('target' in value) await value.close();
     }
     prepared.clear();
+    await telemetry.shutdown();
   });
-  for (const suite of suites) registerSuite(suite, shared, cells.filter((cell) => cell.suite === suite.id));
+  const run: CellRunner = (cell, definition, target) =>
+    withCellSpan(telemetry, parent, { id: cell.id, suite: cell.suite, test: cell.test, provider: cell.provider, model: cell.model, protocol: cell.protocol }, () =>
+      runCell(cell, shared.runId, definition, target, { mcpServers }),
+    );
+  for (const suite of suites) registerSuite(suite, shared, cells.filter((cell) => cell.suite === suite.id), run);
 }
 
+type CellRunner = (cell: Cell, definition: VerifyTestDefinition, target: Target) => Promise<CellResult>;
+
 /** Runs one cell: within the budget, on its prepared target (or decided when the target is unavailable). */
-async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunShared): Promise<CellResult> {
+async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunShared, run: CellRunner): Promise<CellResult> {
   const price = cell.target.price?.price;
   const ticket = shared.budget?.tryStart(price && cell.estimate ? estimateCost(cell.estimate, price) : undefined);
   if (ticket && 'refused' in ticket) return decidedResult(cell, shared.runId, 'skipped', ticket.refused);
@@ -95,7 +114,7 @@ async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunS
     const ready = await preparedFor(cell, shared.secrets);
     result =
       'target' in ready
-        ? await runOnTarget(cell, shared.runId, definition, ready, shared.output)
+        ? await runOnTarget(cell, ready, shared.output, (target) => run(cell, definition, target))
         : decidedResult(cell, shared.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
     return result;
   } finally {
@@ -103,7 +122,7 @@ async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunS
   }
 }
 
-function registerSuite(suite: SuiteDefinition, shared: RunShared, cells: readonly Cell[]): void {
+function registerSuite(suite: SuiteDefinition, shared: RunShared, cells: readonly Cell[], run: CellRunner): void {
   const groups = Map.groupBy(cells, targetKey);
   for (const [key, group] of groups) {
     describe(key, () => {
@@ -111,7 +130,7 @@ function registerSuite(suite: SuiteDefinition, shared: RunShared, cells: readonl
         const definition = suite.tests.find((entry) => entry.id === cell.test);
         if (!definition) continue;
         test(cell.id, { timeout: cell.timeoutMs + 30_000 }, async ({ task, skip }) => {
-          const result = await runOne(cell, definition, shared);
+          const result = await runOne(cell, definition, shared, run);
           const drift = driftOf(cell, result);
           if (drift) result.drift = drift;
           task.meta.cell = result;

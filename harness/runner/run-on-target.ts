@@ -2,10 +2,9 @@ import type { Redactor } from '../config/redactor.ts';
 import { costOfUsage } from '../cost/cell-cost.ts';
 import type { Cell } from '../matrix/cell.ts';
 import { wantsTranscript, writeTranscript, type TranscriptMode } from '../reporters/transcript-file.ts';
-import type { VerifyTestDefinition } from '../suite/define.ts';
+import type { Target } from '../suite/define.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import type { TargetHandle } from './create-target.ts';
-import { runCell } from './run-cell.ts';
 
 /** Where and for which cells transcripts are written, and the run's redactor. */
 export interface TranscriptOutput {
@@ -15,13 +14,13 @@ export interface TranscriptOutput {
 }
 
 /**
- * Runs a cell on its target and adds what the target saw meanwhile: the usage of its model calls
+ * Runs a cell on its target (`execute`: runCell, traced) and adds what the target saw meanwhile: the usage of its model calls
  * and their cost at the target's price, and (when the mode asks for one) the redacted transcript file.
  */
-export async function runOnTarget(cell: Cell, runId: string, definition: VerifyTestDefinition, handle: TargetHandle, output: TranscriptOutput): Promise<CellResult> {
+export async function runOnTarget(cell: Cell, handle: TargetHandle, output: TranscriptOutput, execute: (target: Target) => Promise<CellResult>): Promise<CellResult> {
   const mark = handle.mark();
   const started = performance.now();
-  const result = await runCell(cell, runId, definition, handle.target);
+  const result = await execute(handle.target);
   const usage = handle.usageSince(mark);
   if (usage.calls > 0) {
     const { callsWithoutUsage, cachedInput, ...counts } = usage;

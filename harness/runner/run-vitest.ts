@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { startVitest, type Vitest } from 'vitest/node';
+import type { McpSource } from '../mcp/mcp-source.ts';
 import type { Cell, Secrets } from '../matrix/cell.ts';
+import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { Journal } from '../reporters/journal.ts';
 import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
@@ -26,6 +28,8 @@ export interface VitestRunOptions {
   /** Every secret value of the run, for redaction in the worker (its own channel, like secrets). */
   redactValues: string[];
   budgetUsd?: number;
+  mcpServers?: McpSource[];
+  telemetry?: TelemetrySettings;
   /** Abort the whole run (SIGINT). */
   signal?: AbortSignal;
   /** `verify --ui`: serve the run in @vitest/ui and keep serving after it until close(). */
@@ -76,6 +80,8 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<Vit
         transcripts: options.transcripts,
         redactValues: options.redactValues,
         budgetUsd: options.budgetUsd,
+        mcpServers: options.mcpServers ?? [],
+        telemetry: options.telemetry ?? { content: false },
       },
       reporters: ui ? [journalReporter, uiReporter(ui)] : [journalReporter],
       pool: poolFor(runnable),
