@@ -15,8 +15,11 @@ export function renderMatrixHtml(matrix: CompatibilityMatrix): string {
         .map((column) => {
           const entry = row.entries[column];
           if (!entry) return '<td></td>';
-          const title = `${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${entry.message ? `: ${entry.message}` : ''}`;
-          return `<td class="${entry.verdict}" title="${escapeHtml(title.slice(0, 500))}">${VERDICT_SYMBOL[entry.verdict]}${entry.layer ? `<small>${entry.layer}</small>` : ''}</td>`;
+          const title = `${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${entry.baseline ? ` [baseline: ${entry.baseline}]` : ''}${entry.message ? `: ${entry.message}` : ''}`;
+          const repeat = entry.repeat && entry.verdict !== 'pass' ? `<small>${entry.repeat.passes}/${entry.repeat.runs}</small>` : '';
+          const baseline = entry.baseline ? `<small class="baseline">${entry.baseline}</small>` : '';
+          const classes = [entry.verdict, ...(entry.baseline ? [`baseline-${entry.baseline}`] : [])].join(' ');
+          return `<td class="${classes}" title="${escapeHtml(title.slice(0, 500))}">${VERDICT_SYMBOL[entry.verdict]}${entry.layer ? `<small>${entry.layer}</small>` : ''}${repeat}${baseline}</td>`;
         })
         .join('');
       return `<tr><th scope="row">${label}</th>${cells}</tr>`;
@@ -30,7 +33,8 @@ body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collap
 th,td{border:1px solid #ccc;padding:.25rem .4rem;text-align:center}th[scope=row]{text-align:left;white-space:nowrap}
 thead th{vertical-align:bottom}thead th span{writing-mode:vertical-rl;transform:rotate(180deg)}
 td small{display:block;font-size:.7em;color:#900}.fail{background:#fde2e2}.error{background:#fff0c2}.pass{background:#e3f6e3}
-.unsupported,.skipped{background:#f2f2f2}em{font-size:.8em;color:#666}
+.unsupported,.skipped{background:#f2f2f2}em{font-size:.8em;color:#666}.flaky{background:#ffe8cc}
+.baseline-known{background:#f3e8fd}.baseline-new{outline:2px solid #c00}small.baseline{color:#555}
 </style></head><body>
 <h1>Compatibility matrix</h1><p>Run <code>${escapeHtml(matrix.runId)}</code>. ${legend}</p>
 <table><thead><tr><th>provider / model / protocol</th>${head}</tr></thead>

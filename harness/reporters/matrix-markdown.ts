@@ -15,15 +15,20 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
     const cells = matrix.columns.map((column) => {
       const entry = row.entries[column];
       if (!entry) return ' ';
-      return entry.verdict === 'fail' && entry.layer ? `${VERDICT_SYMBOL.fail} ${entry.layer}` : VERDICT_SYMBOL[entry.verdict];
+      const symbol = entry.verdict === 'fail' && entry.layer ? `${VERDICT_SYMBOL.fail} ${entry.layer}` : VERDICT_SYMBOL[entry.verdict];
+      const repeat = entry.repeat && entry.verdict !== 'pass' ? ` ${entry.repeat.passes}/${entry.repeat.runs}` : '';
+      return `${symbol}${repeat}${entry.baseline ? ` (${entry.baseline})` : ''}`;
     });
     lines.push(`| ${[label, ...cells].map(escapeCell).join(' | ')} |`);
   }
-  lines.push('', '**Legend:** ' + VERDICTS.map((verdict) => `${VERDICT_SYMBOL[verdict]} ${verdict}`).join(' · ') + ' — a failure names its layer (transport, protocol, parser, model, infra).');
+  lines.push('', '**Legend:** ' + VERDICTS.map((verdict) => `${VERDICT_SYMBOL[verdict]} ${verdict}`).join(' · ') + ' — a failure names its layer (transport, protocol, parser, model, infra); with --baseline, (known) is an expected failure, (new) one the baseline does not expect, (stale) a baselined cell that passed; with --repeat, k/N runs passed.');
   const notes = matrix.rows.flatMap((row) =>
     Object.entries(row.entries)
       .filter(([, entry]) => entry.verdict !== 'pass' && entry.message)
-      .map(([column, entry]) => `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}: ${escapeCell((entry.message ?? '').slice(0, 300))}`),
+      .map(
+        ([column, entry]) =>
+          `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${entry.baseline ? ` [baseline: ${entry.baseline}]` : ''}: ${escapeCell((entry.message ?? '').slice(0, 300))}`,
+      ),
   );
   if (notes.length > 0) lines.push('', '## Notes', '', ...notes);
   return `${lines.join('\n')}\n`;

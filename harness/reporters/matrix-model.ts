@@ -1,4 +1,4 @@
-import type { CellResult, Verdict } from '../verdicts/verdict.ts';
+import type { BaselineMark, CellResult, Verdict } from '../verdicts/verdict.ts';
 import type { FailureLayer } from '../contract/verify-error.ts';
 
 export interface MatrixEntry {
@@ -6,6 +6,10 @@ export interface MatrixEntry {
   layer?: FailureLayer;
   message?: string;
   durationMs: number;
+  /** With --baseline: known failure, new failure, or stale entry. */
+  baseline?: BaselineMark['status'];
+  /** With --repeat: passes of runs, pass rate and its 95% Wilson interval. */
+  repeat?: { runs: number; passes: number; passRate: number; wilson95: { low: number; high: number } };
 }
 
 export interface MatrixRow {
@@ -40,7 +44,13 @@ export function buildMatrix(runId: string, results: readonly CellResult[], notLi
       if (why) row.notLiveVerified = why;
       rows.set(key, row);
     }
-    row.entries[column] = { verdict: result.verdict, layer: result.layer, message: result.message, durationMs: result.durationMs };
+    const entry: MatrixEntry = { verdict: result.verdict, layer: result.layer, message: result.message, durationMs: result.durationMs };
+    if (result.baseline) entry.baseline = result.baseline.status;
+    if (result.repeat) {
+      const { runs, passes, passRate, wilson95 } = result.repeat;
+      entry.repeat = { runs, passes, passRate, wilson95 };
+    }
+    row.entries[column] = entry;
   }
   return { schemaVersion: 1, runId, columns, rows: [...rows.values()] };
 }

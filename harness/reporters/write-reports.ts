@@ -6,6 +6,7 @@ import { buildJunitXml } from './junit.ts';
 import { renderMatrixHtml } from './matrix-html.ts';
 import { renderMatrixMarkdown } from './matrix-markdown.ts';
 import { buildMatrix } from './matrix-model.ts';
+import { renderMatrixSummary } from './matrix-summary.ts';
 import { buildResultsDocument, writeResultsJson } from './results-json.ts';
 import type { RunMetadata } from './run-metadata.ts';
 
@@ -16,6 +17,8 @@ export interface ReportPaths {
   matrixJson: string;
   matrixMarkdown: string;
   matrixHtml: string;
+  /** The compact Markdown matrix for a GitHub job summary. */
+  matrixSummary: string;
 }
 
 export function reportPaths(runDir: string): ReportPaths {
@@ -26,20 +29,22 @@ export function reportPaths(runDir: string): ReportPaths {
     matrixJson: join(runDir, 'matrix.json'),
     matrixMarkdown: join(runDir, 'matrix.md'),
     matrixHtml: join(runDir, 'matrix.html'),
+    matrixSummary: join(runDir, 'matrix.summary.md'),
   };
 }
 
-/** Turns the journal's cells into every report file, and points <reports>/latest at this run. */
-export function writeReports(runDir: string, run: RunMetadata, cells: CellResult[], capabilities: ReadonlyMap<string, string>): ReportPaths {
+/** Turns the journal's cells into every report file, and points <reports>/latest at this run (unless `latest: false`, e.g. `merge --out`). */
+export function writeReports(runDir: string, run: RunMetadata, cells: CellResult[], capabilities: ReadonlyMap<string, string>, options: { latest?: boolean } = {}): ReportPaths {
   const paths = reportPaths(runDir);
   writeResultsJson(paths.results, buildResultsDocument(run, cells));
-  writeFileSync(paths.junit, buildJunitXml(cells, { capabilities }, run.runId));
+  writeFileSync(paths.junit, buildJunitXml(cells, { capabilities, flakyAs: run.flakyFails ? 'fail' : 'pass' }, run.runId));
   const matrix = buildMatrix(run.runId, cells, run.notLiveVerified);
   writeFileSync(paths.matrixJson, `${JSON.stringify(matrix, null, 2)}\n`);
   const drift = renderDriftMarkdown(driftRows(cells));
   writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix) + (drift ? `\n## Capability drift (--probe)\n\n${drift}` : ''));
   writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix));
-  pointLatestAt(runDir);
+  writeFileSync(paths.matrixSummary, renderMatrixSummary(run, cells));
+  if (options.latest !== false) pointLatestAt(runDir);
   return paths;
 }
 
