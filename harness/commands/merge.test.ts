@@ -46,6 +46,7 @@ const one = stored('shard-1', [cell('llama_cpp', 'a')], {
   endpointVersions: { llama_cpp: 'b1' },
   baseline: { file: 'b.json', entries: 3, unchecked: ['x', 'y'] },
   capabilities: { 'llama_cpp/m': 'chat' },
+  modelDigests: { 'llama_cpp/m': 'sha256:aa' },
 });
 const two = stored('shard-2', [cell('llama_cpp', 'b')], {
   shard: { index: 2, count: 2 },
@@ -64,6 +65,7 @@ describe('merge', () => {
       finishedAt: '2026-01-01T00:02:00.000Z',
       endpointVersions: { llama_cpp: 'b1', ollama: 'o1' },
       capabilities: { 'llama_cpp/m': 'chat' },
+      modelDigests: { 'llama_cpp/m': 'sha256:aa' },
       complete: true,
       baseline: { file: 'b.json', entries: 3, unchecked: ['y'] },
       mergedFrom: [

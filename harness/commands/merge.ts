@@ -43,6 +43,7 @@ export function mergedMetadata(runs: readonly StoredRun[], argv: string[], runId
     filters: {},
     endpointVersions: Object.assign({}, ...metas.map((meta) => meta.endpointVersions)) as Record<string, string>,
     notLiveVerified: Object.assign({}, ...metas.map((meta) => meta.notLiveVerified)) as Record<string, string>,
+    ...(metas.some((meta) => meta.modelDigests) ? { modelDigests: Object.assign({}, ...metas.map((meta) => meta.modelDigests ?? {})) as Record<string, string> } : {}),
     complete: metas.every((meta) => meta.complete) && missingShards(runs).length === 0,
     ...(repeats.size === 1 && !repeats.has(1) ? { repeat: [...repeats][0] } : {}),
     // An entry is unchecked by the merged run only when no merged run checked it.

@@ -125,7 +125,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       complete: results.length === cells.length,
       ...(repeat > 1 ? { repeat } : {}),
       ...(shard ? { shard } : {}),
-      ...(baseline && settled ? { baseline: { file: baseline.path, entries: settled.entries, unchecked: settled.unchecked } } : {}),
+      ...(baseline && settled ? { baseline: { file: args.baseline ?? baseline.path, entries: settled.entries, unchecked: settled.unchecked } } : {}),
       ...(failOn.flaky ? { flakyFails: true } : {}),
       capabilities: Object.fromEntries(capabilities),
     });
