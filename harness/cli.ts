@@ -120,7 +120,7 @@ async function main(): Promise<number> {
           .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run folders (or their results.json)' })
           .options({ out: { type: 'string', demandOption: true, describe: 'the new run folder to write (must not exist or be empty)' } }),
       async (args) => {
-        exitCode = await runMerge({ runs: args.runs, out: args.out }, argv, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+        exitCode = await runMerge({ runs: args.runs, out: args.out, suiteOrder: WIRING.suites.suites }, argv, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
       },
     )
     .command(

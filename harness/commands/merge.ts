@@ -6,6 +6,7 @@ import { cellId } from '../matrix/cell.ts';
 import { UsageError } from '../matrix/usage-error.ts';
 import { printSummary } from '../reporters/console.ts';
 import { readStoredRun, type StoredRun } from '../reporters/read-run.ts';
+import type { SuiteOrder } from '../reporters/matrix-model.ts';
 import type { RunMetadata } from '../reporters/run-metadata.ts';
 import { writeReports } from '../reporters/write-reports.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
@@ -81,7 +82,7 @@ export function mergedCells(runs: readonly StoredRun[]): CellResult[] {
 }
 
 /** `merge <dirs…> --out DIR`: one run folder with every report (results.json, results.jsonl, junit.xml, matrix.*). */
-export async function runMerge(args: { runs: string[]; out: string }, argv: string[], write: Write, log: Write): Promise<number> {
+export async function runMerge(args: { runs: string[]; out: string; suiteOrder?: SuiteOrder }, argv: string[], write: Write, log: Write): Promise<number> {
   if (args.runs.length === 0) throw new UsageError('merge needs run folders: llm-verify merge reports/<run-a> reports/<run-b> --out merged');
   const out = resolve(args.out);
   const stored = args.runs.map((path) => readStoredRun(path, 'merge'));
@@ -96,7 +97,7 @@ export async function runMerge(args: { runs: string[]; out: string }, argv: stri
   const run = mergedMetadata(stored, argv, `merged-${newRunId()}`);
   for (const shard of missingShards(stored)) log(`merge: shard ${shard} is missing: the merged run is marked incomplete`);
   mkdirSync(out, { recursive: true });
-  const paths = writeReports(out, run, cells, new Map(Object.entries(run.capabilities ?? {})), { latest: false });
+  const paths = writeReports(out, run, cells, new Map(Object.entries(run.capabilities ?? {})), { latest: false, suiteOrder: args.suiteOrder });
   writeFileSync(paths.journal, cells.map((cell) => `${JSON.stringify(cell)}\n`).join(''));
   write(`merged ${stored.length} run(s), ${cells.length} cells into ${out}`);
   printSummary(cells, paths, write);

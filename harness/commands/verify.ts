@@ -129,7 +129,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       ...(failOn.flaky ? { flakyFails: true } : {}),
       capabilities: Object.fromEntries(capabilities),
     });
-    writeReports(runDir, run, results, capabilities);
+    writeReports(runDir, run, results, capabilities, { suiteOrder: suites.suites });
     const out = (line: string) => process.stdout.write(`${line}\n`);
     const drift = driftRows(results);
     printDrift(drift, out);

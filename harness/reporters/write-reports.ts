@@ -1,12 +1,13 @@
-import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { driftRows, renderDriftMarkdown } from './drift-report.ts';
 import { buildJunitXml } from './junit.ts';
 import { renderMatrixHtml } from './matrix-html.ts';
 import { renderMatrixMarkdown } from './matrix-markdown.ts';
-import { buildMatrix } from './matrix-model.ts';
-import { renderMatrixSummary } from './matrix-summary.ts';
+import { buildMatrix, type SuiteOrder } from './matrix-model.ts';
+import { renderMatrixSummaryMarkdown } from './matrix-summary-markdown.ts';
+import { transcriptFile } from './transcript-file.ts';
 import { buildResultsDocument, writeResultsJson } from './results-json.ts';
 import type { RunMetadata } from './run-metadata.ts';
 
@@ -17,7 +18,7 @@ export interface ReportPaths {
   matrixJson: string;
   matrixMarkdown: string;
   matrixHtml: string;
-  /** The compact Markdown matrix for a GitHub job summary. */
+  /** The compact Markdown matrix for a CI job summary. */
   matrixSummary: string;
 }
 
@@ -34,16 +35,29 @@ export function reportPaths(runDir: string): ReportPaths {
 }
 
 /** Turns the journal's cells into every report file, and points <reports>/latest at this run (unless `latest: false`, e.g. `merge --out`). */
-export function writeReports(runDir: string, run: RunMetadata, cells: CellResult[], capabilities: ReadonlyMap<string, string>, options: { latest?: boolean } = {}): ReportPaths {
+export function writeReports(
+  runDir: string,
+  run: RunMetadata,
+  cells: CellResult[],
+  capabilities: ReadonlyMap<string, string>,
+  options: { suiteOrder?: SuiteOrder; latest?: boolean } = {},
+): ReportPaths {
   const paths = reportPaths(runDir);
   writeResultsJson(paths.results, buildResultsDocument(run, cells));
   writeFileSync(paths.junit, buildJunitXml(cells, { capabilities, flakyAs: run.flakyFails ? 'fail' : 'pass' }, run.runId));
-  const matrix = buildMatrix(run.runId, cells, run.notLiveVerified);
+  const matrix = buildMatrix(run.runId, cells, run.notLiveVerified, {
+    suiteOrder: options.suiteOrder,
+    // Linked only when the transcript was written (a failing cell's, or every cell's on request).
+    transcriptFor: (result) => {
+      const file = transcriptFile(result);
+      return existsSync(join(runDir, file)) ? file : undefined;
+    },
+  });
   writeFileSync(paths.matrixJson, `${JSON.stringify(matrix, null, 2)}\n`);
   const drift = renderDriftMarkdown(driftRows(cells));
   writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix) + (drift ? `\n## Capability drift (--probe)\n\n${drift}` : ''));
-  writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix));
-  writeFileSync(paths.matrixSummary, renderMatrixSummary(run, cells));
+  writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix, run));
+  writeFileSync(paths.matrixSummary, renderMatrixSummaryMarkdown(matrix));
   if (options.latest !== false) pointLatestAt(runDir);
   return paths;
 }
