@@ -64,7 +64,12 @@ export function printBaseline(settled: SettledBaseline, path: string, write: Wri
   }
   for (const cell of cells.filter((entry) => entry.baseline?.status === 'stale')) write(`  STALE  ${cellId(cell)} passed: remove it from the baseline (--update-baseline)`);
   const update = settled.update;
-  if (update) write(`baseline rewritten (--update-baseline): ${update.added.length} added, ${update.changed.length} changed, ${update.removed.length} removed`);
+  if (update) {
+    write(`baseline rewritten (--update-baseline): ${update.added.length} added, ${update.changed.length} changed, ${update.removed.length} removed`);
+    for (const id of update.added) write(`  ADDED    ${id}`);
+    for (const id of update.changed) write(`  CHANGED  ${id}`);
+    for (const id of update.removed) write(`  REMOVED  ${id} (passes now)`);
+  }
 }
 
 /**

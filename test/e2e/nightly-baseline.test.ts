@@ -75,11 +75,11 @@ describe('nightly-style runs: --baseline, a new failure, diff, --shard and merge
     expect(junit.match(/type="llm-verify.baseline"/g)).toHaveLength(3);
     expect(junit).not.toContain('<failure ');
     expect((await validateJunit(join(nightly.dir, 'junit.xml'))).errors).toEqual([]);
-    expect(readFileSync(join(nightly.dir, 'matrix.md'), 'utf8')).toContain('❌ protocol (known)');
-    expect(readFileSync(join(nightly.dir, 'matrix.html'), 'utf8')).toContain('baseline-known');
+    expect(readFileSync(join(nightly.dir, 'matrix.md'), 'utf8')).toContain('❌ protocol known');
+    expect(readFileSync(join(nightly.dir, 'matrix.html'), 'utf8').match(/<small>known<\/small>/g)).toHaveLength(3);
     const summary = readFileSync(join(nightly.dir, 'matrix.summary.md'), 'utf8');
-    expect(summary).toContain('| target | pass | fail | error | flaky | unsupported | skipped | known | new | stale |');
-    expect(summary).toContain(`| \`${CHAT}/core.invalid_model\` | fail [protocol] | known |`);
+    expect(summary).toContain('3 known (baselined)');
+    expect(summary).toContain(`\`${CHAT}\` **core.invalid_model** — fail (protocol), known`);
   });
 
   it('exits 1 after one injected new failure, naming it', () => {
@@ -173,7 +173,7 @@ describe('nightly-style runs: --baseline, a new failure, diff, --shard and merge
     expect(junit).toContain('flaky: 2/4 pass (50%, 95% CI 15%–85%); pass^k (k=1..4): 0.5, 0.1667, 0, 0');
     expect((await validateJunit(join(dir, 'junit.xml'))).errors).toEqual([]);
     expect(readFileSync(join(dir, 'matrix.md'), 'utf8')).toContain('🔁 2/4');
-    expect(readFileSync(join(dir, 'matrix.summary.md'), 'utf8')).toContain('| flaky [model] 2/4 |');
+    expect(readFileSync(join(dir, 'matrix.summary.md'), 'utf8')).toContain('**core.basic_chat** — flaky (2/4)');
     const strict = await runCli(['verify', '--provider', 'llama_cpp', '--protocol', 'openai-chat', '--test', 'basic_chat', '--repeat', '2', '--fail-on', 'flaky', '--report-dir', tempReportDir()], { ...GREEDY, LLAMA_CPP_BASE_URL: proxy.url });
     expect(strict.exitCode, strict.all).toBe(1);
     expect(strict.all).toContain('1 flaky cell(s) (--fail-on flaky)');
