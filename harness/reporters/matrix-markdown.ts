@@ -28,7 +28,7 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
     }
     lines.push(
       '**Legend:** ' + VERDICTS.map((verdict) => `${VERDICT_SYMBOL[verdict]} ${verdict}`).join(' · ') +
-        ' — a failure names its layer (transport, protocol, parser, model, infra, harness); "known" = listed in the baseline.',
+        ' — a failure names its layer (transport, protocol, parser, model, infra, harness); with --baseline "known" = an expected failure, "new" = one the baseline does not expect, "stale" = a baselined cell that passes; with --repeat, flaky k/N = runs passed.',
       '',
     );
     const attention = attentionLines(matrix, Infinity, 300);

@@ -8,6 +8,10 @@ import { decidedResult, runCell } from './run-cell.ts';
 import { aggregateRepeats, endsRepeats } from '../verdicts/aggregate-repeats.ts';
 import { driftOf } from '../verdicts/drift.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
+import { withCellSpan } from '../telemetry/cell-span.ts';
+import { tracingClient } from '../telemetry/genai-client.ts';
+import { runContext } from '../telemetry/run-span.ts';
+import { startTelemetry, type Telemetry } from '../telemetry/tracer.ts';
 
 type Prepared =
   | { target: Target; close(): Promise<void> }
@@ -16,9 +20,13 @@ type Prepared =
 /** Targets are shared by every suite in a worker, and checked for reachability once. */
 const prepared = new Map<string, Promise<Prepared>>();
 
+/** The worker's tracing (none unless the run exports spans). */
+let telemetry: Telemetry = startTelemetry({ content: false });
+
 async function prepare(cell: Cell, secrets: Secrets): Promise<Prepared> {
   try {
-    const handle = await createTarget(cell.target, { secrets });
+    const endpoint = { providerId: cell.target.providerId, baseUrl: cell.target.client.baseUrl };
+    const handle = await createTarget(cell.target, { secrets, wrap: (client) => tracingClient(client, endpoint, telemetry) });
     try {
       await handle.target.health({ signal: AbortSignal.timeout(Math.min(cell.timeoutMs, 60_000)) });
     } catch (error) {
@@ -59,17 +67,28 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
   const runId = inject('runId');
   const secrets = inject('secrets');
   const cells = inject('cells').filter((cell) => cell.gate.action === 'run');
+  const settings = inject('telemetry') ?? { content: false };
+  telemetry = startTelemetry(settings);
+  const parent = runContext(settings.traceparent);
+  const mcpServers = inject('mcpServers') ?? [];
   afterAll(async () => {
     for (const entry of prepared.values()) {
       const value = await entry;
       if ('target' in value) await value.close();
     }
     prepared.clear();
+    await telemetry.shutdown();
   });
-  for (const suite of suites) registerSuite(suite, runId, secrets, cells.filter((cell) => cell.suite === suite.id));
+  const run = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) =>
+    withCellSpan(telemetry, parent, { id: cell.id, suite: cell.suite, test: cell.test, provider: cell.provider, model: cell.model, protocol: cell.protocol }, () =>
+      runCell(cell, runId, definition, target, { mcpServers }),
+    );
+  for (const suite of suites) registerSuite(suite, runId, secrets, cells.filter((cell) => cell.suite === suite.id), run);
 }
 
-function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, cells: readonly Cell[]): void {
+type CellRunner = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) => Promise<CellResult>;
+
+function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, cells: readonly Cell[], run: CellRunner): void {
   const groups = Map.groupBy(cells, targetKey);
   for (const [key, group] of groups) {
     describe(key, () => {
@@ -84,9 +103,9 @@ function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, 
             // --repeat N: N independent runs (fresh requests, nothing reused between them), one verdict.
             const runs: CellResult[] = [];
             for (let index = 0; index < repeat; index += 1) {
-              const run = await runCell(cell, runId, definition, ready.target);
-              runs.push(run);
-              if (endsRepeats(run)) break;
+              const once = await run(cell, definition, ready.target);
+              runs.push(once);
+              if (endsRepeats(once)) break;
             }
             result = aggregateRepeats(runs);
           } else {
