@@ -24,7 +24,7 @@ export function estimateCells(cells: readonly Cell[]): CostEstimate {
       unpriced.add(targetKey(cell));
       continue;
     }
-    const cost = estimateCost(cell.estimate, price);
+    const cost = estimateCost(cell.estimate, price) * (cell.repeat ?? 1);
     usd += cost;
     byTarget.set(targetKey(cell), roundUsd((byTarget.get(targetKey(cell)) ?? 0) + cost));
   }

@@ -64,6 +64,8 @@ export interface Cell {
   timeoutMs: number;
   /** What the cell is expected to send, for cost estimates and --budget; set by the plan. */
   estimate?: CellEstimate;
+  /** `--repeat N`: independent runs of the cell, aggregated into one verdict (absent: 1). */
+  repeat?: number;
   /**
    * Set with `--probe`: the cell runs whatever the model declares, and its verdict is compared with
    * the declaration (drift). `declaredUnsupported` lists required capabilities declared absent.

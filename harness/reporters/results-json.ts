@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { baselineTotals, type BaselineTotals } from '../baseline/apply-baseline.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { costTotals } from './cost-report.ts';
 import { driftRows, type DriftRow } from './drift-report.ts';
@@ -11,7 +12,7 @@ export const RESULTS_SCHEMA_VERSION = 1;
 export interface ResultsDocument {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   run: RunMetadata;
-  totals: VerdictCounts & { cells: number; failuresByLayer: Record<string, number>; costUsd: number; costByTarget: Record<string, number>; unpricedTargets: string[] };
+  totals: VerdictCounts & { cells: number; failuresByLayer: Record<string, number>; costUsd: number; costByTarget: Record<string, number>; unpricedTargets: string[]; baseline?: BaselineTotals };
   /** Cells whose verdict disagrees with the declared capabilities (runs with --probe). */
   drift: DriftRow[];
   cells: CellResult[];
@@ -29,6 +30,7 @@ export function buildResultsDocument(run: RunMetadata, cells: CellResult[]): Res
       costUsd: cost.usd,
       costByTarget: cost.byTarget,
       unpricedTargets: cost.unpricedTargets,
+      ...(run.baseline || cells.some((cell) => cell.baseline) ? { baseline: baselineTotals(cells) } : {}),
     },
     drift: driftRows(cells),
     cells,

@@ -9,6 +9,7 @@ import { estimateCost } from '../cost/cell-cost.ts';
 import { runOnTarget, type TranscriptOutput } from './run-on-target.ts';
 import { createTarget, type TargetHandle } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
+import { aggregateRepeats, endsRepeats } from '../verdicts/aggregate-repeats.ts';
 import { driftOf } from '../verdicts/drift.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { withCellSpan } from '../telemetry/cell-span.ts';
@@ -107,14 +108,24 @@ type CellRunner = (cell: Cell, definition: VerifyTestDefinition, target: Target)
 /** Runs one cell: within the budget, on its prepared target (or decided when the target is unavailable). */
 async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunShared, run: CellRunner): Promise<CellResult> {
   const price = cell.target.price?.price;
-  const ticket = shared.budget?.tryStart(price && cell.estimate ? estimateCost(cell.estimate, price) : undefined);
+  const repeat = cell.repeat ?? 1;
+  const ticket = shared.budget?.tryStart(price && cell.estimate ? estimateCost(cell.estimate, price) * repeat : undefined);
   if (ticket && 'refused' in ticket) return decidedResult(cell, shared.runId, 'skipped', ticket.refused);
   let result: CellResult | undefined;
   try {
     const ready = await preparedFor(cell, shared.secrets);
     result =
       'target' in ready
-        ? await runOnTarget(cell, ready, shared.output, (target) => run(cell, definition, target))
+        ? await runOnTarget(cell, ready, shared.output, async (target) => {
+            // --repeat N: N independent runs (fresh requests, nothing reused between them), one verdict.
+            const runs: CellResult[] = [];
+            for (let index = 0; index < repeat; index += 1) {
+              const once = await run(cell, definition, target);
+              runs.push(once);
+              if (endsRepeats(once)) break;
+            }
+            return aggregateRepeats(runs);
+          })
         : decidedResult(cell, shared.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
     return result;
   } finally {
@@ -129,7 +140,8 @@ function registerSuite(suite: SuiteDefinition, shared: RunShared, cells: readonl
       for (const cell of group) {
         const definition = suite.tests.find((entry) => entry.id === cell.test);
         if (!definition) continue;
-        test(cell.id, { timeout: cell.timeoutMs + 30_000 }, async ({ task, skip }) => {
+        const repeat = cell.repeat ?? 1;
+        test(cell.id, { timeout: cell.timeoutMs * repeat + 30_000 }, async ({ task, skip }) => {
           const result = await runOne(cell, definition, shared, run);
           const drift = driftOf(cell, result);
           if (drift) result.drift = drift;
