@@ -7,7 +7,7 @@ import { runInit } from './init.ts';
 import { runModels } from './models.ts';
 
 const endpointOptions = {
-  local: { type: 'string', array: true, nargs: 1, describe: 'start a local server for this command (llama_cpp, ollama); stopped at the end' },
+  local: { type: 'string', array: true, nargs: 1, describe: 'start a local server for this command (llama_cpp, ollama, litellm); stopped at the end' },
   'base-url': { type: 'string', describe: 'server root URL of the one selected provider (else <PROVIDER>_BASE_URL)' },
 } as const;
 
