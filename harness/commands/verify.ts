@@ -93,6 +93,13 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       const version = result.details?.serverVersion;
       if (typeof version === 'string') endpointVersions[result.provider] ??= version;
     }
+    const gateways: Record<string, string> = {};
+    for (const provider of providers) {
+      if (!provider.gateway || !results.some((result) => result.provider === provider.id)) continue;
+      const started = launched.find((entry) => entry.providerId === provider.id);
+      const software = endpointVersions[provider.id] ?? provider.gateway;
+      gateways[provider.id] = started?.upstream ? `${software} → ${started.upstream}` : `${software} → its configured upstream`;
+    }
     const run = buildRunMetadata({
       runId,
       startedAt,
@@ -100,6 +107,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       argv,
       filters: { ...filters },
       endpointVersions,
+      gateways,
       providers,
       complete: results.length === plan.cells.length,
     });

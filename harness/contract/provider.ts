@@ -93,6 +93,11 @@ export interface ProviderDefinition {
   /** The server's own health route, checked before the protocol client's health call (listing, version, …). */
   healthEndpoint?: HealthEndpoint;
   local?: LocalLauncherId;
+  /**
+   * A gateway (LiteLLM …): the software's name. Its matrix rows say what they verify: "<protocol>
+   * protocol as served by <name and version> → <upstream>", never the protocol's original vendor.
+   */
+  gateway?: string;
   /** true when this harness verifies it against a real endpoint on its own CI; else why not. */
   liveVerifiedHere: true | string;
 }

@@ -57,6 +57,7 @@ export async function startLiteLlmEndpoint(options: LiteLlmEndpointOptions): Pro
     pid: proxy.pid,
     version: proxy.version,
     logFile: options.logFile,
+    upstream: upstream.version ? `llama-server (${upstream.version})` : 'llama-server',
     async stop() {
       await proxy.stop();
       await upstream.stop();

@@ -15,6 +15,8 @@ export interface LaunchedEndpoint {
   /** The key the server checks (the user's key from the provider's env var, else a generated one). */
   apiKey?: string;
   version?: string;
+  /** A gateway's backend as the harness started it. */
+  upstream?: string;
   logFile: string;
   stop(): Promise<void>;
 }
@@ -79,7 +81,7 @@ export async function launchLocalEndpoints(
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });
     }
     context.log(`${id}: ${server.baseUrl} (${server.version ?? 'version unknown'}), log ${logFile}`);
-    launched.push({ providerId: id, rootUrl: server.baseUrl, apiKey: apiKeyEnv ? apiKey : undefined, version: server.version, logFile, stop: server.stop });
+    launched.push({ providerId: id, rootUrl: server.baseUrl, apiKey: apiKeyEnv ? apiKey : undefined, version: server.version, upstream: server.upstream, logFile, stop: server.stop });
   }
   return launched;
 }

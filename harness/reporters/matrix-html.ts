@@ -10,7 +10,7 @@ export function renderMatrixHtml(matrix: CompatibilityMatrix): string {
   const head = matrix.columns.map((column) => `<th><span>${escapeHtml(column)}</span></th>`).join('');
   const body = matrix.rows
     .map((row) => {
-      const label = `${escapeHtml(`${row.provider} / ${row.model} / ${row.protocol}`)}${row.notLiveVerified ? ` <em title="${escapeHtml(row.notLiveVerified)}">not live-verified here</em>` : ''}`;
+      const label = `${escapeHtml(`${row.provider} / ${row.model} / ${row.protocol}`)}${row.servedAs ? `<br><small>${escapeHtml(row.servedAs)}</small>` : ''}${row.notLiveVerified ? ` <em title="${escapeHtml(row.notLiveVerified)}">not live-verified here</em>` : ''}`;
       const cells = matrix.columns
         .map((column) => {
           const entry = row.entries[column];

@@ -33,6 +33,11 @@ const md = renderMatrixMarkdown(matrix);
 const lines = md.split('\n');
 
 describe('renderMatrixMarkdown', () => {
+  it("labels a gateway's row with what it verifies", () => {
+    const row = { provider: 'litellm', model: 'm', protocol: 'gemini', servedAs: 'gemini protocol as served by LiteLLM 1.108.7 → llama-server', entries: {} };
+    expect(renderMatrixMarkdown({ ...matrix, rows: [row] })).toContain('| litellm / m / gemini — gemini protocol as served by LiteLLM 1.108.7 → llama-server |');
+  });
+
   it('has a title, an escaped header and a separator', () => {
     expect(lines[0]).toBe('# Compatibility matrix — run run-9');
     expect(lines[2]).toBe('| provider / model / protocol | core.chat | tools.a\\|b |');

@@ -11,7 +11,7 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
   lines.push(`| ${header.map(escapeCell).join(' | ')} |`);
   lines.push(`| ${header.map(() => '---').join(' | ')} |`);
   for (const row of matrix.rows) {
-    const label = `${row.provider} / ${row.model} / ${row.protocol}${row.notLiveVerified ? ' (not live-verified here)' : ''}`;
+    const label = `${row.provider} / ${row.model} / ${row.protocol}${row.servedAs ? ` — ${row.servedAs}` : ''}${row.notLiveVerified ? ' (not live-verified here)' : ''}`;
     const cells = matrix.columns.map((column) => {
       const entry = row.entries[column];
       if (!entry) return ' ';

@@ -14,6 +14,8 @@ export interface MatrixRow {
   protocol: string;
   /** Absent when live-verified; else why this row was not run against a real endpoint here. */
   notLiveVerified?: string;
+  /** A gateway's row: what it verifies ("gemini protocol as served by LiteLLM 1.108.7 → llama-server (…)"). */
+  servedAs?: string;
   entries: Record<string, MatrixEntry>;
 }
 
@@ -26,7 +28,12 @@ export interface CompatibilityMatrix {
 }
 
 /** Rows = provider/model/protocol, columns = suite.test, from the journal's cells. */
-export function buildMatrix(runId: string, results: readonly CellResult[], notLiveVerified: Readonly<Record<string, string>>): CompatibilityMatrix {
+export function buildMatrix(
+  runId: string,
+  results: readonly CellResult[],
+  notLiveVerified: Readonly<Record<string, string>>,
+  gateways: Readonly<Record<string, string>> = {},
+): CompatibilityMatrix {
   const columns: string[] = [];
   const rows = new Map<string, MatrixRow>();
   for (const result of results) {
@@ -38,6 +45,8 @@ export function buildMatrix(runId: string, results: readonly CellResult[], notLi
       row = { provider: result.provider, model: result.model, protocol: result.protocol, entries: {} };
       const why = notLiveVerified[result.provider];
       if (why) row.notLiveVerified = why;
+      const gateway = gateways[result.provider];
+      if (gateway) row.servedAs = `${result.protocol} protocol as served by ${gateway}`;
       rows.set(key, row);
     }
     row.entries[column] = { verdict: result.verdict, layer: result.layer, message: result.message, durationMs: result.durationMs };

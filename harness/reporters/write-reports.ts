@@ -34,7 +34,7 @@ export function writeReports(runDir: string, run: RunMetadata, cells: CellResult
   const paths = reportPaths(runDir);
   writeResultsJson(paths.results, buildResultsDocument(run, cells));
   writeFileSync(paths.junit, buildJunitXml(cells, { capabilities }, run.runId));
-  const matrix = buildMatrix(run.runId, cells, run.notLiveVerified);
+  const matrix = buildMatrix(run.runId, cells, run.notLiveVerified, run.gateways);
   writeFileSync(paths.matrixJson, `${JSON.stringify(matrix, null, 2)}\n`);
   const drift = renderDriftMarkdown(driftRows(cells));
   writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix) + (drift ? `\n## Capability drift (--probe)\n\n${drift}` : ''));

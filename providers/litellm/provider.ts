@@ -71,6 +71,7 @@ const litellm: ProviderDefinition = {
   healthCheck: 'GET /health/liveliness (no key needed), then the protocol\'s own health call (model listing)',
   healthEndpoint: { path: '/health/liveliness' },
   local: 'litellm',
+  gateway: 'LiteLLM proxy',
   liveVerifiedHere: true,
 };
 
