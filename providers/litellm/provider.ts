@@ -61,6 +61,13 @@ const litellm: ProviderDefinition = {
         'every protocol is translated by LiteLLM to the routed model\'s own API (here OpenAI chat on llama-server): a verdict is the gateway\'s translation plus the backend, not the protocol\'s original vendor',
     },
     {
+      name: 'localBackendIgnoresTools',
+      value: true,
+      reason:
+        '--local litellm routes to llama-server with SmolLM2\'s own template, which has no tools section: tools and tool_choice are ignored upstream (as with --local llama_cpp), whatever the gateway forwards',
+      models: ['smollm2-135m-instruct'],
+    },
+    {
       name: 'geminiRoutesUnderV1beta',
       value: 'v1beta',
       reason: 'LiteLLM serves generateContent/streamGenerateContent under /v1beta/models/… (and /models/…); @google/genai is pinned to apiVersion v1beta here',
