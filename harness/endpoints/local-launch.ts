@@ -17,6 +17,8 @@ export interface LaunchedEndpoint {
   version?: string;
   /** A gateway's backend as the harness started it. */
   upstream?: string;
+  /** The model the server serves: its id and the GGUF file it loaded (for the run's model digests). */
+  model: { id: string; path: string };
   logFile: string;
   stop(): Promise<void>;
 }
@@ -81,7 +83,16 @@ export async function launchLocalEndpoints(
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });
     }
     context.log(`${id}: ${server.baseUrl} (${server.version ?? 'version unknown'}), log ${logFile}`);
-    launched.push({ providerId: id, rootUrl: server.baseUrl, apiKey: apiKeyEnv ? apiKey : undefined, version: server.version, upstream: server.upstream, logFile, stop: server.stop });
+    launched.push({
+      providerId: id,
+      rootUrl: server.baseUrl,
+      apiKey: apiKeyEnv ? apiKey : undefined,
+      version: server.version,
+      upstream: server.upstream,
+      model: { id: model.id, path: await context.modelPath() },
+      logFile,
+      stop: server.stop,
+    });
   }
   return launched;
 }

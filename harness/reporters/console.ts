@@ -14,8 +14,9 @@ export function createProgressPrinter(total: number, write: Write): (result: Cel
     done += 1;
     const layer = result.verdict === 'fail' && result.layer ? ` [${result.layer}]` : '';
     const reason = result.verdict !== 'pass' && result.message ? ` — ${result.message.split('\n')[0]?.slice(0, 140)}` : '';
+    const repeat = result.repeat ? ` (${result.repeat.passes}/${result.repeat.runs} runs passed)` : '';
     write(
-      `[${String(done).padStart(width)}/${total}] ${VERDICT_ASCII[result.verdict].padEnd(5)} ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test} ${result.durationMs} ms${layer}${reason}`,
+      `[${String(done).padStart(width)}/${total}] ${VERDICT_ASCII[result.verdict].padEnd(5)} ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test} ${result.durationMs} ms${repeat}${layer}${reason}`,
     );
   };
 }

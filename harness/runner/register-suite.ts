@@ -5,6 +5,7 @@ import type { SuiteDefinition, Target } from '../suite/define.ts';
 import { VerifyError } from '../contract/verify-error.ts';
 import { createTarget } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
+import { aggregateRepeats, endsRepeats } from '../verdicts/aggregate-repeats.ts';
 import { driftOf } from '../verdicts/drift.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { withCellSpan } from '../telemetry/cell-span.ts';
@@ -94,12 +95,22 @@ function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, 
       for (const cell of group) {
         const definition = suite.tests.find((entry) => entry.id === cell.test);
         if (!definition) continue;
-        test(cell.id, { timeout: cell.timeoutMs + 30_000 }, async ({ task, skip }) => {
+        const repeat = cell.repeat ?? 1;
+        test(cell.id, { timeout: cell.timeoutMs * repeat + 30_000 }, async ({ task, skip }) => {
           const ready = await preparedFor(cell, secrets);
-          const result =
-            'target' in ready
-              ? await run(cell, definition, ready.target)
-              : decidedResult(cell, runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+          let result: CellResult;
+          if ('target' in ready) {
+            // --repeat N: N independent runs (fresh requests, nothing reused between them), one verdict.
+            const runs: CellResult[] = [];
+            for (let index = 0; index < repeat; index += 1) {
+              const once = await run(cell, definition, ready.target);
+              runs.push(once);
+              if (endsRepeats(once)) break;
+            }
+            result = aggregateRepeats(runs);
+          } else {
+            result = decidedResult(cell, runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+          }
           const drift = driftOf(cell, result);
           if (drift) result.drift = drift;
           task.meta.cell = result;
