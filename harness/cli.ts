@@ -10,6 +10,7 @@ import { runMatrix } from './commands/matrix.ts';
 import { runVerify } from './commands/verify.ts';
 import type { Wiring } from './commands/wiring.ts';
 import { UsageError } from './matrix/usage-error.ts';
+import { TRANSCRIPT_MODES, type TranscriptMode } from './reporters/transcript-file.ts';
 import { PROVIDERS } from '../providers/index.ts';
 import { SUITE_CATALOG } from '../suites/index.ts';
 
@@ -52,6 +53,9 @@ async function main(): Promise<number> {
           },
           probe: { type: 'boolean', default: false, describe: 'run cells the model declares unsupported too, and report drift between declared and observed capabilities' },
           'skip-unreachable': { type: 'boolean', default: false, describe: 'an unreachable endpoint gives skipped cells instead of error [infra] (for laptops)' },
+          budget: { type: 'number', describe: 'stop starting cells once spent + in flight would exceed this many USD (the rest: skipped "budget reached")' },
+          prices: { type: 'string', describe: 'JSON file of prices overriding the declared ones: {"provider/model": {"input": USD/1M, "output": USD/1M, "cachedInput": USD/1M}}' },
+          transcripts: { type: 'string', choices: TRANSCRIPT_MODES, default: 'failing', describe: 'which cells get reports/<run>/transcripts/<cell>.json (redacted requests, responses, stream events)' },
           repeat: { type: 'number', describe: 'run each cell N independent times: pass (N/N), fail (0/N) or flaky with pass rate, pass^k and a 95% interval' },
           shard: { type: 'string', describe: 'run the i-th of n deterministic parts of the cells, e.g. 1/2 (combine with `merge`)' },
           baseline: { type: 'string', describe: 'expected-failures file (e.g. llm-verify.baseline.json): known failures do not fail the run, new ones do' },
@@ -70,6 +74,9 @@ async function main(): Promise<number> {
           if (typeof args.timeout !== 'number' || !Number.isFinite(args.timeout) || args.timeout <= 0) {
             throw new UsageError(`--timeout takes one positive number of milliseconds, e.g. --timeout 60000 (got ${JSON.stringify(args.timeout)})`);
           }
+          if (args.budget !== undefined && (typeof args.budget !== 'number' || !Number.isFinite(args.budget) || args.budget < 0)) {
+            throw new UsageError(`--budget takes one number of US dollars >= 0, e.g. --budget 2.50 (got ${JSON.stringify(args.budget)})`);
+          }
           return true;
         }),
       async (args) => {
@@ -83,6 +90,7 @@ async function main(): Promise<number> {
             updateBaseline: args['update-baseline'],
             uiPort: args['ui-port'],
             otelContent: args['otel-content'],
+            transcripts: args.transcripts as TranscriptMode,
           },
           argv,
           WIRING,
@@ -92,7 +100,13 @@ async function main(): Promise<number> {
     .command(
       'list',
       'print the cells a filter selects, with declared capabilities; runs nothing',
-      (command) => command.options({ ...filterOptions, json: { type: 'boolean', default: false } }),
+      (command) =>
+        command.options({
+          ...filterOptions,
+          json: { type: 'boolean', default: false },
+          estimate: { type: 'boolean', default: false, describe: 'print the estimated cost of the cells that would run, per target and in total' },
+          prices: { type: 'string', describe: 'JSON file of prices overriding the declared ones (see verify --help)' },
+        }),
       async (args) => {
         exitCode = await runList({ ...args, baseUrl: args['base-url'] }, WIRING);
       },

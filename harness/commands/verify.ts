@@ -1,5 +1,9 @@
 import { join, resolve } from 'node:path';
 import { loadEnvironment } from '../config/env.ts';
+import { createRedactor } from '../config/redactor.ts';
+import { estimateCells, estimateLine } from '../cost/estimate.ts';
+import { readPriceOverrides } from '../cost/price-file.ts';
+import { runSecretValues } from '../config/secret-values.ts';
 import { failOnLayers, filtersFromArgs, newRunId, parseShard, repeatCount, type FilterArgs } from '../config/run-args.ts';
 import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
 import { containerRuntimeFor } from '../endpoints/container-option.ts';
@@ -12,6 +16,7 @@ import { createProgressPrinter, printDecidedCells, printSummary } from '../repor
 import { driftRows, printDrift } from '../reporters/drift-report.ts';
 import { Journal, readJournal } from '../reporters/journal.ts';
 import { buildRunMetadata } from '../reporters/run-metadata.ts';
+import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { decidedResult } from '../runner/run-cell.ts';
 import { runCellsWithVitest, type VitestRunHandle } from '../runner/run-vitest.ts';
@@ -34,6 +39,12 @@ export interface VerifyArgs extends FilterArgs {
   failOn?: string[];
   probe?: boolean;
   skipUnreachable?: boolean;
+  /** Which cells get a redacted transcript file (default: failing and erroring ones). */
+  transcripts?: TranscriptMode;
+  /** `--budget <USD>`: stop starting cells once spent + in flight would exceed it. */
+  budget?: number;
+  /** `--prices <file.json>`: prices overriding the declared ones. */
+  prices?: string;
   /** Independent runs per cell (flaky verdicts). */
   repeat?: number;
   /** "i/n": the part of the cells to run. */
@@ -50,8 +61,6 @@ export interface VerifyArgs extends FilterArgs {
   ui?: boolean;
   uiPort?: number;
 }
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Where `--ui` serves @vitest/ui unless --ui-port says otherwise (vitest's own default). */
 export const DEFAULT_UI_PORT = 51204;
@@ -72,8 +81,12 @@ function untilInterrupted(): Promise<void> {
 export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring): Promise<number> {
   const { providers, suites } = wiring;
   const env = loadEnvironment();
+  // Every line this command prints or writes goes through the run's redactor; launched servers' keys join it once known.
+  let redactor = createRedactor(runSecretValues({ providers, env, urls: [args.baseUrl] }));
+  const log = (line: string) => process.stderr.write(`${redactor.text(line)}\n`);
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
+  const prices = args.prices ? readPriceOverrides(args.prices) : undefined;
   const repeat = repeatCount(args.repeat);
   const shard = parseShard(args.shard);
   const baseline = loadBaselineOption(args.baseline, args.updateBaseline);
@@ -110,7 +123,10 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       discover: discoverModels,
       probe: args.probe,
       skipUnreachable: args.skipUnreachable,
+      prices,
     });
+    const redactValues = runSecretValues({ providers, env, keys: plan.secrets, urls: [args.baseUrl] });
+    redactor = createRedactor(redactValues);
     if (plan.cells.length === 0) {
       log('no cells match these filters; `verify list` shows what exists');
       return 2;
@@ -119,7 +135,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     if (shard) log(`shard ${shard.index}/${shard.count}: ${cells.length} of ${plan.cells.length} cells`);
 
     const paths = reportPaths(runDir);
-    const journal = new Journal(paths.journal);
+    const journal = new Journal(paths.journal, redactor.text);
     pointLatestAt(runDir);
     const decided = cells.filter((cell) => cell.gate.action !== 'run');
     for (const cell of decided) {
@@ -128,8 +144,9 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       else if (gate.action !== 'run') journal.append(decidedResult(cell, runId, gate.action, gate.reason));
     }
     printDecidedCells(decided, log);
+    log(estimateLine(estimateCells(cells), args.budget));
     const progress = createProgressPrinter(cells.length - decided.length, log);
-    const out = (line: string) => process.stdout.write(`${line}\n`);
+    const out = (line: string) => process.stdout.write(`${redactor.text(line)}\n`);
     const telemetry = startTelemetry(telemetrySettings);
     const runSpan = startRunSpan(telemetry, { runId });
     if (telemetrySettings.otlpTracesUrl) log(`tracing: OpenTelemetry GenAI spans to ${telemetrySettings.otlpTracesUrl}${telemetrySettings.content ? ' (with message content)' : ''}`);
@@ -143,6 +160,10 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
         journal,
         onCell: progress,
         mcpServers,
+        runDir,
+        transcripts: args.transcripts ?? 'failing',
+        redactValues,
+        budgetUsd: args.budget,
         telemetry: { ...telemetrySettings, ...(runSpan.traceparent ? { traceparent: runSpan.traceparent } : {}) },
         ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
       });
@@ -176,7 +197,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       runId,
       startedAt,
       finishedAt: new Date().toISOString(),
-      argv,
+      argv: argv.map(redactor.text),
       filters: { ...filters },
       endpointVersions,
       gateways,
