@@ -40,7 +40,7 @@ async function main(): Promise<number> {
       (command) =>
         command.options({
           ...filterOptions,
-          local: { type: 'string', array: true, describe: 'start a local server for these providers (llama_cpp, ollama)' },
+          local: { type: 'string', array: true, describe: 'start a local server for these providers (llama_cpp, ollama, litellm: a LiteLLM proxy in front of a llama-server)' },
           container: { type: 'boolean', describe: 'with --local: start those servers in containers (testcontainers; needs Docker)' },
           'report-dir': { type: 'string', default: 'reports', describe: 'folder for reports/<run-id>/ (and reports/latest)' },
           timeout: { type: 'number', default: 120_000, describe: 'per-test deadline in ms' },

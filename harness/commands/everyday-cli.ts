@@ -3,7 +3,7 @@ import type { Wiring } from './wiring.ts';
 import { ASK_FORMATS } from './ask-render.ts';
 
 const endpointOptions = {
-  local: { type: 'string', array: true, nargs: 1, describe: 'start a local server for this command (llama_cpp, ollama); stopped at the end' },
+  local: { type: 'string', array: true, nargs: 1, describe: 'start a local server for this command (llama_cpp, ollama, litellm); stopped at the end' },
   'base-url': { type: 'string', describe: 'server root URL of the one selected provider (else <PROVIDER>_BASE_URL)' },
 } as const;
 
