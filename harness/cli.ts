@@ -6,6 +6,7 @@ import { withEverydayCommands } from './commands/everyday-cli.ts';
 import { runList } from './commands/list.ts';
 import { runMatrix } from './commands/matrix.ts';
 import { runVerify } from './commands/verify.ts';
+import { argvForResume } from './commands/resume-run.ts';
 import type { Wiring } from './commands/wiring.ts';
 import { UsageError } from './matrix/usage-error.ts';
 import { PROVIDERS } from '../providers/index.ts';
@@ -26,9 +27,9 @@ const filterOptions = {
   'base-url': { type: 'string', describe: 'server root URL of the one selected --provider (else <PROVIDER>_BASE_URL)' },
 } as const;
 
-const argv = hideBin(process.argv);
-
 async function main(): Promise<number> {
+  // With --resume, the run's own flags (from its run.json) are parsed, overridden by those given now.
+  const argv = argvForResume(hideBin(process.argv));
   let exitCode = 0;
   await withEverydayCommands(yargs(argv), WIRING, (code) => (exitCode = code))
     .scriptName('llm-verify')
@@ -46,6 +47,13 @@ async function main(): Promise<number> {
           'fail-on': { type: 'string', array: true, describe: 'what sets exit code 1 besides errors (default all layers): transport,protocol,parser,model,infra, and drift (with --probe)' },
           probe: { type: 'boolean', default: false, describe: 'run cells the model declares unsupported too, and report drift between declared and observed capabilities' },
           'skip-unreachable': { type: 'boolean', default: false, describe: 'an unreachable endpoint gives skipped cells instead of error [infra] (for laptops)' },
+          concurrency: { type: 'number', describe: 'targets run in parallel (default: distinct endpoints, at most 8); a target\'s cells stay in order' },
+          'circuit-breaker': { type: 'number', describe: `consecutive transport/timeout failures after which a target's remaining cells are error [infra] "circuit open" (default 2; 0 = never)` },
+          retries: { type: 'number', describe: 'harness retries of a transient failure (429, 5xx, reset, attempt timeout) per request (default 3)' },
+          'attempt-timeout': { type: 'number', describe: 'ms to the response headers of one attempt, past which it is retried (default: only the per-test deadline)' },
+          'rate-limit': { type: 'string', array: true, describe: 'a provider\'s limits, shared by all its targets: <provider>:<n>rpm[:<n>tpm] (repeatable; replaces declared limits)' },
+          verbose: { type: 'boolean', default: false, describe: 'a console line for every cell (default: only failing, erroring and retried cells, and a progress line)' },
+          resume: { type: 'string', describe: 'continue an interrupted run (its id, or "latest") in its own folder: finished cells are kept, the rest run, reports rebuilt' },
         }).check((args) => {
           if (typeof args.timeout !== 'number' || !Number.isFinite(args.timeout) || args.timeout <= 0) {
             throw new UsageError(`--timeout takes one positive number of milliseconds, e.g. --timeout 60000 (got ${JSON.stringify(args.timeout)})`);
@@ -54,7 +62,16 @@ async function main(): Promise<number> {
         }),
       async (args) => {
         exitCode = await runVerify(
-          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'], skipUnreachable: args['skip-unreachable'] },
+          {
+            ...args,
+            baseUrl: args['base-url'],
+            reportDir: args['report-dir'],
+            failOn: args['fail-on'],
+            skipUnreachable: args['skip-unreachable'],
+            circuitBreaker: args['circuit-breaker'],
+            attemptTimeout: args['attempt-timeout'],
+            rateLimit: args['rate-limit'],
+          },
           argv,
           WIRING,
         );

@@ -6,9 +6,10 @@ import { containerRuntimeFor } from '../endpoints/container-option.ts';
 import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
 import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
-import { createProgressPrinter, printDecidedCells, printSummary } from '../reporters/console.ts';
+import { printDecidedCells, printSummary } from '../reporters/console.ts';
+import { createProgress, liveLine } from '../reporters/progress.ts';
 import { driftRows, printDrift } from '../reporters/drift-report.ts';
-import { Journal, readJournal } from '../reporters/journal.ts';
+import { Journal, readJournal, repairJournal } from '../reporters/journal.ts';
 import { buildRunMetadata } from '../reporters/run-metadata.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { decidedResult } from '../runner/run-cell.ts';
@@ -16,6 +17,10 @@ import { runCellsWithVitest } from '../runner/run-vitest.ts';
 import { isFailing } from '../verdicts/verdict.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
 import type { Wiring } from './wiring.ts';
+import { applyClientSettings, checkScheduleFlags, concurrencyFor, DEFAULT_CIRCUIT_BREAKER, parseRateLimits } from '../config/schedule-args.ts';
+import { cellId } from '../matrix/cell.ts';
+import { readRunManifest, resolveRunDir, writeRunManifest } from './resume-run.ts';
+import { UsageError } from '../matrix/usage-error.ts';
 
 export interface VerifyArgs extends FilterArgs {
   baseUrl?: string;
@@ -27,6 +32,20 @@ export interface VerifyArgs extends FilterArgs {
   failOn?: string[];
   probe?: boolean;
   skipUnreachable?: boolean;
+  /** Targets (cells) in flight at once; default: distinct endpoints, at most 8. */
+  concurrency?: number;
+  /** Consecutive transport/timeout failures that open a target's circuit (0 = never). */
+  circuitBreaker?: number;
+  /** Harness retries of transient failures per request. */
+  retries?: number;
+  /** Time to response headers per attempt (ms), past which it is retried. */
+  attemptTimeout?: number;
+  /** `<provider>:<n>rpm[:<n>tpm]`, repeatable. */
+  rateLimit?: string[];
+  /** A line for every cell, not only failing or retried ones. */
+  verbose?: boolean;
+  /** Continue this run (id or "latest") in its own folder: its finished cells are kept. */
+  resume?: string;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -37,9 +56,15 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   const env = loadEnvironment();
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
-  const runId = newRunId();
+  checkScheduleFlags(args);
+  const rateLimits = parseRateLimits(args.rateLimit);
+  for (const id of Object.keys(rateLimits)) {
+    if (!providers.some((provider) => provider.id === id)) throw new UsageError(`--rate-limit ${id}: no such provider; providers: ${providers.map((provider) => provider.id).join(', ')}`);
+  }
+  const resumed = args.resume === undefined ? undefined : readRunManifest(resolveRunDir(args.reportDir, args.resume));
+  const runId = resumed?.runId ?? newRunId();
   const runDir = resolve(args.reportDir, runId);
-  const startedAt = new Date().toISOString();
+  const startedAt = resumed?.startedAt ?? new Date().toISOString();
 
   const wantsEmbedded = selected('embedded', filters.providers);
   let modelPromise: Promise<string> | undefined;
@@ -54,7 +79,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     if (wantsEmbedded) {
       embeddedModel = await modelPath().then((path) => ({ path }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     }
-    const plan = await planRun({
+    const planned = await planRun({
       providers,
       suites: suites.suites,
       filters,
@@ -68,23 +93,42 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       probe: args.probe,
       skipUnreachable: args.skipUnreachable,
     });
+    const plan = { ...planned, cells: applyClientSettings(planned.cells, args, rateLimits) };
     if (plan.cells.length === 0) {
       log('no cells match these filters; `verify list` shows what exists');
       return 2;
     }
 
     const paths = reportPaths(runDir);
+    if (resumed) repairJournal(paths.journal);
     const journal = new Journal(paths.journal);
+    if (!resumed) writeRunManifest(runDir, { runId, startedAt, argv });
     pointLatestAt(runDir);
-    const decided = plan.cells.filter((cell) => cell.gate.action !== 'run');
+    // A resumed run keeps its finished cells and runs the rest.
+    const finished = new Set(resumed ? readJournal(paths.journal).map((result) => cellId(result)) : []);
+    if (resumed) log(`resuming ${runId}: ${finished.size} of ${plan.cells.length} cells already finished`);
+    const pending = plan.cells.filter((cell) => !finished.has(cell.id));
+    const decided = pending.filter((cell) => cell.gate.action !== 'run');
     for (const cell of decided) {
       const gate = cell.gate;
       if (gate.action === 'fail' || gate.action === 'error') journal.append(decidedResult(cell, runId, gate.action, gate.reason, { layer: gate.layer, kind: gate.kind }));
       else if (gate.action !== 'run') journal.append(decidedResult(cell, runId, gate.action, gate.reason));
     }
     printDecidedCells(decided, log);
-    const progress = createProgressPrinter(plan.cells.length - decided.length, log);
-    await runCellsWithVitest({ runId, cells: plan.cells, secrets: plan.secrets, suitesModule: suites.modulePath, journal, onCell: progress });
+    const concurrency = concurrencyFor(args.concurrency, pending);
+    const runnable = pending.length - decided.length;
+    if (runnable > 0) log(`running ${runnable} cells, ${concurrency} at a time (targets in parallel; --concurrency to change)`);
+    const progress = createProgress({ total: runnable, write: log, verbose: args.verbose === true, live: liveLine(process.stderr) });
+    await runCellsWithVitest({
+      runId,
+      cells: pending,
+      secrets: plan.secrets,
+      suitesModule: suites.modulePath,
+      journal,
+      onCell: progress.onCell,
+      schedule: { concurrency, circuitBreaker: args.circuitBreaker ?? DEFAULT_CIRCUIT_BREAKER },
+    });
+    progress.finish();
 
     const results = readJournal(paths.journal);
     const endpointVersions: Record<string, string> = {};
@@ -101,7 +145,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       filters: { ...filters },
       endpointVersions,
       providers,
-      complete: results.length === plan.cells.length,
+      complete: plan.cells.every((cell) => results.some((result) => cellId(result) === cell.id)),
     });
     const capabilities = new Map(
       [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),

@@ -85,6 +85,14 @@ export interface ProviderDefinition {
   /** The server's own health route, checked before the protocol client's health call (listing, version, …). */
   healthEndpoint?: HealthEndpoint;
   local?: LocalLauncherId;
+  /**
+   * Parallel requests the endpoint takes: per target (a target's cells run in order when 1) and per
+   * server over all its targets (0 = no limit of its own). Default: 1 per target; local and embedded
+   * servers 1 per server (a single-slot server never gets more than it was started with).
+   */
+  concurrency?: { perTarget?: number; perEndpoint?: number };
+  /** Published rate limits (requests / tokens per minute), kept under by one limiter per provider. */
+  rateLimits?: { rpm?: number; tpm?: number };
   /** true when this harness verifies it against a real endpoint on its own CI; else why not. */
   liveVerifiedHere: true | string;
 }

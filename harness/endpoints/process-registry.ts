@@ -1,6 +1,9 @@
+import { unwatchPid, watchPid } from './watchdog.ts';
+
 /**
  * Every server process the harness starts registers a stop function here, so that a normal exit,
- * SIGINT or SIGTERM stops it by PID. No orphan servers.
+ * SIGINT or SIGTERM stops it by PID; and its pid goes to the watchdog, which stops it when the
+ * harness dies without a chance to (kill -9). No orphan servers.
  */
 type Stopper = { pid: number; stopNow: () => void };
 
@@ -34,5 +37,9 @@ function install(): void {
 export function registerProcess(pid: number, stopNow: () => void): () => void {
   install();
   running.set(pid, { pid, stopNow });
-  return () => running.delete(pid);
+  watchPid(pid);
+  return () => {
+    running.delete(pid);
+    unwatchPid(pid);
+  };
 }

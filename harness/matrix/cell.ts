@@ -33,6 +33,8 @@ export interface TargetPlan {
   /** The server's own health route, with its absolute URL. */
   healthEndpoint?: HealthEndpoint & { url: string };
   client: ClientSettings;
+  /** How many of its cells may run at once, and at its server over all targets (see ProviderDefinition.concurrency). */
+  concurrency?: { endpoint: string; perTarget: number; perEndpoint: number };
 }
 
 /** What to do with a cell before running it. */

@@ -3,7 +3,7 @@ import junitModule, { type Builder, type TestCase } from 'junit-report-builder';
 /** The package is CommonJS with an `exports.default`; Node's ESM import hands over module.exports. */
 const junitRoot: Builder =
   'newBuilder' in junitModule ? (junitModule as unknown as Builder) : (junitModule as unknown as { default: Builder }).default;
-import type { CellResult } from '../verdicts/verdict.ts';
+import { retryNote, type CellResult } from '../verdicts/verdict.ts';
 
 export interface JunitTargetInfo {
   /** Declared capabilities per "provider/model", for the suite's properties. */
@@ -48,7 +48,8 @@ export function buildJunitXml(results: readonly CellResult[], info: JunitTargetI
         .className(`${cell.suite}.${cell.provider}.${cell.model}`)
         .name(`${cell.test} [${cell.protocol}]`)
         .time(cell.durationMs / 1000);
-      const message = cell.message ?? '';
+      const retried = retryNote(cell);
+      const message = `${cell.message ?? ''}${retried && cell.verdict !== 'pass' ? ` (${retried})` : ''}`;
       switch (cell.verdict) {
         case 'fail':
           testCase.failure(`[${cell.layer ?? 'unknown'}] ${message}`, cell.layer ?? 'unknown');
@@ -66,6 +67,7 @@ export function buildJunitXml(results: readonly CellResult[], info: JunitTargetI
           testCase.standardOutput(`flaky: passed ${cell.repeat?.passes ?? '?'} of ${cell.repeat?.runs ?? '?'} runs`);
           break;
         case 'pass':
+          if (retried) testCase.standardOutput(retried);
           break;
       }
     }

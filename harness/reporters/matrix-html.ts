@@ -15,8 +15,8 @@ export function renderMatrixHtml(matrix: CompatibilityMatrix): string {
         .map((column) => {
           const entry = row.entries[column];
           if (!entry) return '<td></td>';
-          const title = `${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${entry.message ? `: ${entry.message}` : ''}`;
-          return `<td class="${entry.verdict}" title="${escapeHtml(title.slice(0, 500))}">${VERDICT_SYMBOL[entry.verdict]}${entry.layer ? `<small>${entry.layer}</small>` : ''}</td>`;
+          const title = `${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${entry.message ? `: ${entry.message}` : ''}${entry.retried ? ` — ${entry.retried}` : ''}`;
+          return `<td class="${entry.verdict}" title="${escapeHtml(title.slice(0, 500))}">${VERDICT_SYMBOL[entry.verdict]}${entry.layer ? `<small>${entry.layer}</small>` : ''}${entry.retried ? '<small>↻ retried</small>' : ''}</td>`;
         })
         .join('');
       return `<tr><th scope="row">${label}</th>${cells}</tr>`;

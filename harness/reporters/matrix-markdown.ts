@@ -15,15 +15,19 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
     const cells = matrix.columns.map((column) => {
       const entry = row.entries[column];
       if (!entry) return ' ';
-      return entry.verdict === 'fail' && entry.layer ? `${VERDICT_SYMBOL.fail} ${entry.layer}` : VERDICT_SYMBOL[entry.verdict];
+      const symbol = entry.verdict === 'fail' && entry.layer ? `${VERDICT_SYMBOL.fail} ${entry.layer}` : VERDICT_SYMBOL[entry.verdict];
+      return entry.retried ? `${symbol} ↻` : symbol;
     });
     lines.push(`| ${[label, ...cells].map(escapeCell).join(' | ')} |`);
   }
-  lines.push('', '**Legend:** ' + VERDICTS.map((verdict) => `${VERDICT_SYMBOL[verdict]} ${verdict}`).join(' · ') + ' — a failure names its layer (transport, protocol, parser, model, infra).');
+  lines.push('', '**Legend:** ' + VERDICTS.map((verdict) => `${VERDICT_SYMBOL[verdict]} ${verdict}`).join(' · ') + ' — a failure names its layer (transport, protocol, parser, model, infra); ↻ the harness retried transient failures (see Notes).');
   const notes = matrix.rows.flatMap((row) =>
     Object.entries(row.entries)
-      .filter(([, entry]) => entry.verdict !== 'pass' && entry.message)
-      .map(([column, entry]) => `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}: ${escapeCell((entry.message ?? '').slice(0, 300))}`),
+      .filter(([, entry]) => (entry.verdict !== 'pass' && entry.message) || entry.retried)
+      .map(([column, entry]) => {
+        const message = entry.verdict !== 'pass' && entry.message ? `: ${escapeCell(entry.message.slice(0, 300))}` : '';
+        return `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${message}${entry.retried ? ` — ${entry.retried}` : ''}`;
+      }),
   );
   if (notes.length > 0) lines.push('', '## Notes', '', ...notes);
   return `${lines.join('\n')}\n`;

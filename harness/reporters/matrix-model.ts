@@ -1,4 +1,4 @@
-import type { CellResult, Verdict } from '../verdicts/verdict.ts';
+import { retryNote, type CellResult, type Verdict } from '../verdicts/verdict.ts';
 import type { FailureLayer } from '../contract/verify-error.ts';
 
 export interface MatrixEntry {
@@ -6,6 +6,8 @@ export interface MatrixEntry {
   layer?: FailureLayer;
   message?: string;
   durationMs: number;
+  /** "passed after 1 retry (HTTP 429)": the harness retried transient failures in this cell. */
+  retried?: string;
 }
 
 export interface MatrixRow {
@@ -40,7 +42,8 @@ export function buildMatrix(runId: string, results: readonly CellResult[], notLi
       if (why) row.notLiveVerified = why;
       rows.set(key, row);
     }
-    row.entries[column] = { verdict: result.verdict, layer: result.layer, message: result.message, durationMs: result.durationMs };
+    const retried = retryNote(result);
+    row.entries[column] = { verdict: result.verdict, layer: result.layer, message: result.message, durationMs: result.durationMs, ...(retried ? { retried } : {}) };
   }
   return { schemaVersion: 1, runId, columns, rows: [...rows.values()] };
 }

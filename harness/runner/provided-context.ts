@@ -1,6 +1,14 @@
 import type { Cell, Secrets } from '../matrix/cell.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 
+/** Scheduling settings of a run (flags --concurrency and --circuit-breaker). */
+export interface RunSchedule {
+  /** Cells in flight at once over the whole run (≈ targets in parallel). */
+  concurrency: number;
+  /** Consecutive transport/timeout failures that open a target's circuit; 0 = never. */
+  circuitBreaker: number;
+}
+
 /** What the runner hands to vitest workers (provide/inject) and gets back (task meta). */
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,6 +18,8 @@ declare module 'vitest' {
     secrets: Secrets;
     /** File path of the suites module (its `SUITES` export) the CLI wired in. */
     suitesModule: string;
+    /** How cells are scheduled: see RunSchedule. */
+    schedule: RunSchedule;
   }
   interface TaskMeta {
     cell?: CellResult;

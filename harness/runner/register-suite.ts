@@ -6,6 +6,8 @@ import { VerifyError } from '../contract/verify-error.ts';
 import { createTarget } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
 import { driftOf } from '../verdicts/drift.ts';
+import { CellScheduler, type LaneSpec } from './cell-scheduler.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 
 type Prepared =
@@ -57,7 +59,9 @@ function preparedFor(cell: Cell, secrets: Secrets): Promise<Prepared> {
 export function registerSuites(suites: readonly SuiteDefinition[]): void {
   const runId = inject('runId');
   const secrets = inject('secrets');
+  const schedule = inject('schedule');
   const cells = inject('cells').filter((cell) => cell.gate.action === 'run');
+  const run: RunState = { runId, secrets, scheduler: new CellScheduler(schedule.concurrency), breakers: new Map(), threshold: schedule.circuitBreaker, order: new Map() };
   afterAll(async () => {
     for (const entry of prepared.values()) {
       const value = await entry;
@@ -65,22 +69,63 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
     }
     prepared.clear();
   });
-  for (const suite of suites) registerSuite(suite, runId, secrets, cells.filter((cell) => cell.suite === suite.id));
+  for (const suite of suites) registerSuite(suite, run, cells.filter((cell) => cell.suite === suite.id));
 }
 
-function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, cells: readonly Cell[]): void {
+interface RunState {
+  runId: string;
+  secrets: Secrets;
+  scheduler: CellScheduler;
+  breakers: Map<string, CircuitBreaker>;
+  threshold: number;
+  /** Cells registered so far per target: a cell's place in its target's lane. */
+  order: Map<string, number>;
+}
+
+function laneOf(cell: Cell): LaneSpec {
+  const own = cell.target.concurrency;
+  return {
+    target: targetKey(cell),
+    endpoint: own?.endpoint ?? cell.target.rootUrl ?? cell.provider,
+    perTarget: own?.perTarget ?? 1,
+    perEndpoint: own?.perEndpoint ?? 1,
+  };
+}
+
+/** One cell, when the scheduler lets it run: a circuit opened by the target's earlier cells decides it without a request. */
+async function runScheduledCell(cell: Cell, definition: SuiteDefinition['tests'][number], run: RunState): Promise<CellResult> {
+  const key = targetKey(cell);
+  let breaker = run.breakers.get(key);
+  if (!breaker) {
+    breaker = new CircuitBreaker(run.threshold);
+    run.breakers.set(key, breaker);
+  }
+  const circuit = breaker.state();
+  if (circuit.open) return decidedResult(cell, run.runId, 'error', circuit.reason, { layer: 'infra', kind: circuit.kind });
+  const ready = await preparedFor(cell, run.secrets);
+  const result =
+    'target' in ready
+      ? await runCell(cell, run.runId, definition, ready.target)
+      : decidedResult(cell, run.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+  breaker.record(result);
+  return result;
+}
+
+/**
+ * Every test is concurrent for vitest; the scheduler decides when each body really runs. vitest's
+ * own timeout is off (a cell waits for its turn first): runCell's deadline ends every cell.
+ */
+function registerSuite(suite: SuiteDefinition, run: RunState, cells: readonly Cell[]): void {
   const groups = Map.groupBy(cells, targetKey);
   for (const [key, group] of groups) {
-    describe(key, () => {
+    describe(key, { concurrent: true }, () => {
       for (const cell of group) {
         const definition = suite.tests.find((entry) => entry.id === cell.test);
         if (!definition) continue;
-        test(cell.id, { timeout: cell.timeoutMs + 30_000 }, async ({ task, skip }) => {
-          const ready = await preparedFor(cell, secrets);
-          const result =
-            'target' in ready
-              ? await runCell(cell, runId, definition, ready.target)
-              : decidedResult(cell, runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+        const order = run.order.get(key) ?? 0;
+        run.order.set(key, order + 1);
+        test(cell.id, { timeout: 0, concurrent: true }, async ({ task, skip }) => {
+          const result = await run.scheduler.schedule(laneOf(cell), order, () => runScheduledCell(cell, definition, run));
           const drift = driftOf(cell, result);
           if (drift) result.drift = drift;
           task.meta.cell = result;

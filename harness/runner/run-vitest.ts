@@ -3,6 +3,7 @@ import { startVitest } from 'vitest/node';
 import type { Cell, Secrets } from '../matrix/cell.ts';
 import type { Journal } from '../reporters/journal.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
+import type { RunSchedule } from './provided-context.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The one generic vitest entry; it loads the suites module it is given. */
@@ -17,13 +18,17 @@ export interface VitestRunOptions {
   suitesModule: string;
   journal: Journal;
   onCell: CellListener;
+  /** Cells in flight at once, and the circuit breaker's threshold. */
+  schedule: RunSchedule;
   /** Abort the whole run (SIGINT). */
   signal?: AbortSignal;
 }
 
 /**
- * Runs every runnable cell through the generic suite entry in one vitest process-pool worker, sequentially,
- * so one embedded model instance is reused and local servers see one request at a time.
+ * Runs every runnable cell through the generic suite entry in one vitest process-pool worker (one
+ * embedded model instance is reused). Every test is concurrent for vitest; the worker's scheduler
+ * (CellScheduler) runs targets in parallel, each target's cells in order, and never more requests
+ * at a server than it has slots. Network-bound cells overlap in one process: no worker per target.
  */
 export async function runCellsWithVitest(options: VitestRunOptions): Promise<void> {
   const runnable = options.cells.filter((cell) => cell.gate.action === 'run');
@@ -37,13 +42,15 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<voi
       config: false,
       watch: false,
       include: [ENTRY],
-      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule },
+      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule, schedule: options.schedule },
       reporters: [createJournalReporter({ journal: options.journal, runId: options.runId, cells: cellsById, onCell: options.onCell })],
       pool: 'forks',
       maxWorkers: 1,
       isolate: false,
       fileParallelism: false,
-      sequence: { shuffle: false, concurrent: false },
+      sequence: { shuffle: false, concurrent: true },
+      // The scheduler limits what really runs; vitest must not hold a cell back behind its turn.
+      maxConcurrency: Math.max(5, runnable.length),
       passWithNoTests: true,
       silent: 'passed-only',
     },

@@ -3,6 +3,8 @@ import type { Transcript } from '../../contract/transcript.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { normalizeError } from './http-error.ts';
 import { createRecordingFetch } from './recording-fetch.ts';
+import { createRetryingFetch } from './retrying-fetch.ts';
+import { retryPolicyOf } from './retry-policy.ts';
 
 /**
  * Local servers accept any key when they check none; the Stainless-generated SDKs (openai,
@@ -11,14 +13,20 @@ import { createRecordingFetch } from './recording-fetch.ts';
  */
 export const NO_KEY = 'no-key';
 
+/** The fetch every SDK client gets: the harness's retries and rate limit around a recording fetch (each attempt recorded). */
+export function harnessFetch(config: ClientConfig, transcript: Transcript): typeof fetch {
+  return createRetryingFetch(createRecordingFetch(transcript), { policy: retryPolicyOf(config), rateLimit: config.rateLimit });
+}
+
 /** Constructor options shared by the openai and @anthropic-ai/sdk clients: every request is recorded. */
 export function sdkClientOptions(config: ClientConfig, transcript: Transcript) {
   return {
     apiKey: config.apiKey ?? NO_KEY,
     baseURL: config.baseUrl,
     timeout: config.timeoutMs,
-    maxRetries: config.maxRetries,
-    fetch: createRecordingFetch(transcript),
+    // Retries are the harness's own (visible in the cell's attempts), never the SDK's.
+    maxRetries: 0,
+    fetch: harnessFetch(config, transcript),
   };
 }
 
