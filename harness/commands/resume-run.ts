@@ -18,6 +18,7 @@ export function redactArgv(argv: readonly string[]): string[] {
     arg.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s]+/gi, (text) => {
       try {
         const url = new URL(text);
+        if (!url.username && !url.password && url.search === '') return text;
         if (url.username || url.password) {
           url.username = 'REDACTED';
           url.password = '';
