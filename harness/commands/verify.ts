@@ -150,7 +150,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     const capabilities = new Map(
       [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
     );
-    writeReports(runDir, run, results, capabilities);
+    writeReports(runDir, run, results, capabilities, { suiteOrder: suites.suites });
     const out = (line: string) => process.stdout.write(`${line}\n`);
     const drift = driftRows(results);
     printDrift(drift, out);

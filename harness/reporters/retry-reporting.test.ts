@@ -23,7 +23,9 @@ describe('a cell that needed retries says so in every report', () => {
     const markdown = renderMatrixMarkdown(matrix);
     expect(markdown).toContain('✅ ↻');
     expect(markdown).toContain('**core.basic_chat** — pass — passed after 1 retry (HTTP 429)');
-    expect(renderMatrixHtml(matrix)).toContain('↻ retried');
+    const html = renderMatrixHtml(matrix);
+    expect(html).toContain('<dt>retries</dt><dd>passed after 1 retry (HTTP 429)</dd>');
+    expect(html).toContain('↻');
     const lines: string[] = [];
     printSummary([retried, failedAfter], reportPaths('/tmp/run'), (line) => lines.push(line));
     expect(lines).toContain('retried: 2 cells (1 passed only after retries)');
