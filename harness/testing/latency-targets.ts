@@ -49,6 +49,12 @@ export interface ConcurrencyMeasurement {
   oneTargetCellsMs: number;
   fourTargetsCellsMs: number;
   cellsRatio: number;
+  /**
+   * Cells in flight on average during the four-target run: the sum of the cells' durations over the
+   * span of the cells. About 4 when the targets overlap, about 1 when they run one after the other —
+   * whatever the machine's load makes each cell cost (the ratios above include that cost).
+   */
+  fourTargetsParallelism: number;
   /** Cells of each run, by verdict. */
   verdicts: { one: Record<string, number>; four: Record<string, number> };
   latencyMs: number;
@@ -85,6 +91,7 @@ export async function measureConcurrency(options: { upstream: string; latencyMs?
     oneTargetCellsMs: one.cellsMs,
     fourTargetsCellsMs: four.cellsMs,
     cellsRatio: four.cellsMs / Math.max(1, one.cellsMs),
+    fourTargetsParallelism: four.busyMs / Math.max(1, four.cellsMs),
     verdicts: { one: one.verdicts, four: four.verdicts },
     latencyMs,
     args,
@@ -92,15 +99,16 @@ export async function measureConcurrency(options: { upstream: string; latencyMs?
   };
 }
 
-/** The span of a run's cells (first start to last end) and its verdict counts, from results.json. */
-function cellPhase(reportDir: string): { cellsMs: number; verdicts: Record<string, number> } {
+/** The span of a run's cells (first start to last end), the sum of their durations and its verdict counts, from results.json. */
+function cellPhase(reportDir: string): { cellsMs: number; busyMs: number; verdicts: Record<string, number> } {
   const run = readdirSync(reportDir).find((name) => name !== 'latest');
-  if (!run) return { cellsMs: 0, verdicts: {} };
+  if (!run) return { cellsMs: 0, busyMs: 0, verdicts: {} };
   const cells = (JSON.parse(readFileSync(join(reportDir, run, 'results.json'), 'utf8')) as { cells: Array<{ startedAt: string; durationMs: number; verdict: string }> }).cells;
   const ran = cells.filter((cell) => cell.durationMs > 0);
   const start = Math.min(...ran.map((cell) => Date.parse(cell.startedAt)));
   const end = Math.max(...ran.map((cell) => Date.parse(cell.startedAt) + cell.durationMs));
   const verdicts: Record<string, number> = {};
   for (const cell of cells) verdicts[cell.verdict] = (verdicts[cell.verdict] ?? 0) + 1;
-  return { cellsMs: ran.length > 0 ? end - start : 0, verdicts };
+  const busyMs = ran.reduce((sum, cell) => sum + cell.durationMs, 0);
+  return { cellsMs: ran.length > 0 ? end - start : 0, busyMs, verdicts };
 }

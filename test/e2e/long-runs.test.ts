@@ -8,6 +8,7 @@ import { inferenceThreads } from '../../harness/endpoints/thread-count.ts';
 import { startFaultProxy, type FaultProxy } from '../../harness/testing/fault-proxy/fault-proxy.ts';
 import type { FaultKind } from '../../harness/testing/fault-proxy/faults.ts';
 import { measureConcurrency } from '../../harness/testing/latency-targets.ts';
+import type { CellResult } from '../../harness/verdicts/verdict.ts';
 import { readResults, runCli, tempReportDir } from './cli-process.ts';
 
 /**
@@ -87,7 +88,7 @@ describe('long runs against llama-server behind the fault proxy', () => {
     expect(failing.requests).toBeGreaterThanOrEqual(3);
   });
 
-  it('four latency-bound targets run in parallel: about the time of one', async () => {
+  it('four latency-bound targets run in parallel: their cells overlap; one valid JSONL journal; a readable console', async () => {
     if (!server) throw new Error('no llama-server');
     const root = tempReportDir();
     const measured = await measureConcurrency({
@@ -98,10 +99,26 @@ describe('long runs against llama-server behind the fault proxy', () => {
       reportDir: (label) => join(root, label),
     });
     process.stderr.write(
-      `\nconcurrency (4 targets vs 1, +${measured.latencyMs} ms each request, core suite): CLI wall ${measured.oneTargetMs} → ${measured.fourTargetsMs} ms (ratio ${measured.ratio.toFixed(2)}); cells ${measured.oneTargetCellsMs} → ${measured.fourTargetsCellsMs} ms (ratio ${measured.cellsRatio.toFixed(2)}); verdicts ${JSON.stringify(measured.verdicts)}\n`,
+      `\nconcurrency (4 targets vs 1, +${measured.latencyMs} ms each request, core suite): CLI wall ${measured.oneTargetMs} → ${measured.fourTargetsMs} ms (ratio ${measured.ratio.toFixed(2)}); cells ${measured.oneTargetCellsMs} → ${measured.fourTargetsCellsMs} ms (ratio ${measured.cellsRatio.toFixed(2)}); cells in flight on average ${measured.fourTargetsParallelism.toFixed(2)}; verdicts ${JSON.stringify(measured.verdicts)}\n`,
     );
     expect(measured.verdicts.four.pass ?? 0, measured.outputs.four).toBeGreaterThanOrEqual(4 * (measured.verdicts.one.pass ?? 0) - 4);
-    // Serial would be about 4 for the cells; parallel about 1.
-    expect(measured.cellsRatio, measured.outputs.four).toBeLessThan(2.2);
+    // The harness's part, whatever each cell costs on a loaded machine (the server's generation is
+    // CPU-bound here, so the wall ratio measures the CPU as much as the harness): serial would keep
+    // about 1 cell in flight, four parallel targets about 4.
+    expect(measured.fourTargetsParallelism, measured.outputs.four).toBeGreaterThan(2.5);
+
+    // The journal stays one valid JSONL file: one complete line per cell, no two lines for one cell.
+    const runDir = runDirOf(join(root, '4'));
+    const lines = readFileSync(join(runDir, 'results.jsonl'), 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    const journal = lines.map((line) => JSON.parse(line) as CellResult);
+    const cells = readResults(runDir).cells;
+    expect(journal).toHaveLength(cells.length);
+    expect(new Set(journal.map((cell) => `${cell.provider}/${cell.test}`)).size).toBe(cells.length);
+    // The console stays readable: whole lines, each a cell line or a progress line with done/total.
+    const progress = measured.outputs.four.split('\n').filter((line) => line.startsWith('['));
+    expect(progress.length).toBeGreaterThan(0);
+    for (const line of progress) expect(line).toMatch(/^\[\s*\d+\/\d+\] (PASS|FAIL|ERROR|SKIP|UNSUP|FLAKY|\d+ pass · \d+ fail · \d+ error)/);
+    expect(new Set(progress.map((line) => /\/(\d+)\]/.exec(line)?.[1])).size, 'one total throughout').toBe(1);
   });
 });
