@@ -50,13 +50,17 @@ describe('a run killed with SIGKILL', () => {
     const killed = await child;
     expect(killed.signal).toBe('SIGKILL');
     // No exit handler ran: the watchdog holding a pipe to the harness stops the server.
+    const killedAt = performance.now();
     await waitFor(async () => !(await portOpen(port)), 15_000, `llama-server on port ${port} stopped`);
+    const serverGoneMs = Math.round(performance.now() - killedAt);
 
     const kept = lines().map((line) => JSON.parse(line) as CellResult);
     expect(kept.length).toBeGreaterThanOrEqual(3);
     expect(kept.length).toBeLessThan(12);
 
+    const resumeStarted = performance.now();
     const resumed = await runCli(['verify', '--resume', 'latest', '--report-dir', reportDir]);
+    const resumeMs = Math.round(performance.now() - resumeStarted);
     expect([0, 1], resumed.all).toContain(resumed.exitCode);
     expect(resumed.all).toContain(`already finished`);
     expect(readdirSync(reportDir).filter((name) => name !== 'latest')).toHaveLength(1);
@@ -69,5 +73,6 @@ describe('a run killed with SIGKILL', () => {
     for (const cell of kept) expect(document.cells).toContainEqual(cell);
     const second = Number([...resumed.all.matchAll(/llama_cpp: http:\/\/127\.0\.0\.1:(\d+)/g)].at(-1)?.[1]);
     expect(await portOpen(second)).toBe(false);
+    process.stderr.write(`\nSIGKILL after ${kept.length} of 12 cells: llama-server gone ${serverGoneMs} ms after the kill; --resume latest ran the other ${12 - kept.length} in ${resumeMs} ms, complete: ${document.run.complete}\n`);
   });
 });
