@@ -11,12 +11,15 @@ declare module 'vitest' {
 /**
  * globalSetup of the e2e project, after the substrate: what the container tests (a Docker daemon:
  * scripts/setup/docker.sh installs docker.io and starts dockerd when none answers), the workflow
- * lint test (actionlint + shellcheck: scripts/setup/actionlint.sh) and the browser tests (Debian's
- * chromium: scripts/setup/chromium.sh) need. Each is idempotent and returns at once when present;
+ * lint test (actionlint + shellcheck: scripts/setup/actionlint.sh), the browser tests (Debian's
+ * chromium: scripts/setup/chromium.sh) and the tracing test (Jaeger, built from its Go module:
+ * scripts/setup/jaeger.sh) need. Each is idempotent and returns at once when present;
  * a failure stops the run with the script's message.
  */
 export default async function ensureTestTools(project: TestProject): Promise<void> {
   await ensureTestSetup('docker.sh');
   await ensureTestSetup('actionlint.sh');
   project.provide('chromiumPath', await ensureTestSetup('chromium.sh'));
+  // The OTLP receiver of the tracing e2e (otel-jaeger.test.ts): about 11 minutes on 2 cores, once.
+  await ensureTestSetup('jaeger.sh');
 }

@@ -7,15 +7,43 @@ describe('cellExtras', () => {
     expect(cellExtras(cellResult({ details: { text: 'hi', usage: { input: 3 } } }))).toEqual({ timings: {} });
   });
 
-  it('reads attempts, repeat, baseline and stale in the shapes a result may carry', () => {
-    expect(cellExtras(cellResult({ attempts: 3, repeat: { runs: 5, passes: 4 } }))).toMatchObject({ attempts: 3, repeat: { runs: 5, passes: 4 } });
-    expect(cellExtras(cellResult({ retry: { attempts: 2 } })).attempts).toBe(2);
-    expect(cellExtras(cellResult({ flaky: { runs: 3, passes: 1, passRate: 0.33 } })).repeat).toEqual({ runs: 3, passes: 1 });
+  it('reads --repeat statistics and each run (the shape verify --repeat records)', () => {
+    const repeat = {
+      runs: 3,
+      passes: 2,
+      passRate: 0.6667,
+      passHatK: [0.6667, 0.3333, 0],
+      wilson95: { low: 0.2077, high: 0.9385 },
+      attempts: [{ verdict: 'pass', durationMs: 5 }, { verdict: 'fail', layer: 'model', message: 'x', durationMs: 6 }, { verdict: 'pass', durationMs: 4 }, { bogus: true }],
+    };
+    expect(cellExtras(cellResult({ verdict: 'flaky', repeat } as never)).repeat).toEqual({
+      runs: 3,
+      passes: 2,
+      passRate: 0.6667,
+      passHatK: [0.6667, 0.3333, 0],
+      wilson95: { low: 0.2077, high: 0.9385 },
+      outcomes: [{ verdict: 'pass' }, { verdict: 'fail', layer: 'model' }, { verdict: 'pass' }],
+    });
+    expect(cellExtras(cellResult({ repeat: { runs: 5, passes: 4 } })).repeat).toEqual({ runs: 5, passes: 4 });
+  });
+
+  it('reads where a cell stands against the baseline: known, new (with what was expected), stale', () => {
+    expect(cellExtras(cellResult({ baseline: { status: 'known', reason: 'tiny model' } }))).toMatchObject({ baselined: { reason: 'tiny model' } });
+    expect(cellExtras(cellResult({ baseline: { status: 'known' } })).baselined).toEqual({});
+    const fresh = cellExtras(cellResult({ baseline: { status: 'new', expected: { verdict: 'fail', layer: 'model' } } }));
+    expect(fresh).toMatchObject({ newFailure: { expected: 'fail [model]' } });
+    expect(fresh.baselined).toBeUndefined();
+    expect(cellExtras(cellResult({ baseline: { status: 'new' } })).newFailure).toEqual({});
+    const stale = cellExtras(cellResult({ baseline: { status: 'stale', reason: 'was failing' } }));
+    expect(stale).toMatchObject({ stale: true });
+    expect(stale.baselined).toBeUndefined();
     expect(cellExtras(cellResult({ baselined: true })).baselined).toEqual({});
-    expect(cellExtras(cellResult({ baselined: 'tiny model' })).baselined).toEqual({ reason: 'tiny model' });
-    expect(cellExtras(cellResult({ baseline: { reason: 'gap', layer: 'protocol' } })).baselined).toEqual({ reason: 'gap' });
-    expect(cellExtras(cellResult({ baseline: { status: 'stale' } })).stale).toBe(true);
-    expect(cellExtras(cellResult({ baseline: { status: 'new' } })).baselined).toBeUndefined();
+    expect(cellExtras(cellResult({ baselined: 'gap' })).baselined).toEqual({ reason: 'gap' });
+  });
+
+  it('reads harness retries when recorded', () => {
+    expect(cellExtras(cellResult({ attempts: 3 })).attempts).toBe(3);
+    expect(cellExtras(cellResult({ retry: { attempts: 2 } })).attempts).toBe(2);
   });
 
   it('ignores malformed values', () => {

@@ -1,19 +1,35 @@
-import { retryNote, type CellResult } from '../verdicts/verdict.ts';
+import type { CellResult, Verdict } from '../verdicts/verdict.ts';
+import { retryNote, VERDICTS } from '../verdicts/verdict.ts';
+
+/** With --repeat N: what the N independent runs gave. */
+export interface RepeatExtras {
+  runs: number;
+  passes: number;
+  /** passes / runs, when recorded. */
+  passRate?: number;
+  /** 95% Wilson score interval of the pass rate, when recorded. */
+  wilson95?: { low: number; high: number };
+  /** pass^k for k = 1..runs, when recorded. */
+  passHatK?: number[];
+  /** Each run's verdict (and layer), in order, when recorded. */
+  outcomes?: Array<{ verdict: Verdict; layer?: string }>;
+}
 
 /**
- * What a cell result may carry besides its verdict, read defensively: the repeat count (--repeat),
- * harness retries, a baseline entry (--baseline) and timings. Reporters show each when present and
- * never invent one that is absent.
+ * What a cell result may carry besides its verdict, read defensively: the repeat statistics
+ * (--repeat), harness retries, where it stands against a baseline (--baseline) and timings.
+ * Reporters show each when present and never invent one that is absent.
  */
 export interface CellExtras {
-  /** How many times the harness sent the cell's first request (retries included), when recorded. */
+  /** How many times the harness sent the cell's request (retries included), when recorded. */
   attempts?: number;
   /** "passed after 1 retry (HTTP 429)": the harness retried transient failures in the cell (CellResult.retries). */
   retried?: string;
-  /** With --repeat N: passes of runs. */
-  repeat?: { runs: number; passes: number };
+  repeat?: RepeatExtras;
   /** The cell is a known failure listed in the baseline (with the baseline's reason, if any). */
   baselined?: { reason?: string };
+  /** A failure the baseline does not expect (or expects with another verdict/layer: `expected`). */
+  newFailure?: { expected?: string };
   /** A baselined cell that passes now: the baseline entry is stale. */
   stale?: boolean;
   /** Numeric timings the test recorded (ttftMs, outputTokensPerSecond, …). */
@@ -26,30 +42,53 @@ type Loose = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
 const positiveInteger = (value: unknown): number | undefined => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined);
+const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const isVerdict = (value: unknown): value is Verdict => typeof value === 'string' && (VERDICTS as readonly string[]).includes(value);
 
-function readBaseline(result: Loose): CellExtras['baselined'] {
-  const value = result.baselined ?? result.baseline;
-  if (value === true) return {};
-  if (typeof value === 'string') return { reason: value };
-  if (isRecord(value)) {
-    if (value.known === false || value.status === 'new') return undefined;
-    return typeof value.reason === 'string' ? { reason: value.reason } : {};
+function baselineOf(result: Loose): Loose | undefined {
+  const value = result.baseline ?? result.baselined;
+  if (value === true) return { status: 'known' };
+  if (typeof value === 'string') return { status: 'known', reason: value };
+  return isRecord(value) ? value : undefined;
+}
+
+function readBaseline(extras: CellExtras, result: Loose): void {
+  const baseline = baselineOf(result);
+  if (result.stale === true || baseline?.stale === true || baseline?.status === 'stale') extras.stale = true;
+  if (!baseline) return;
+  const reason = typeof baseline.reason === 'string' ? baseline.reason : undefined;
+  if (baseline.status === 'new') {
+    const expected = isRecord(baseline.expected) ? [baseline.expected.verdict, baseline.expected.layer ? `[${String(baseline.expected.layer)}]` : ''].filter(Boolean).join(' ') : '';
+    extras.newFailure = expected ? { expected } : {};
+    return;
   }
-  return undefined;
+  if (baseline.status === 'stale' || baseline.known === false) return;
+  extras.baselined = reason ? { reason } : {};
 }
 
-function readStale(result: Loose): boolean {
-  if (result.stale === true) return true;
-  const baseline = result.baseline ?? result.baselined;
-  return isRecord(baseline) && (baseline.stale === true || baseline.status === 'stale');
-}
-
-function readRepeat(result: CellResult & Loose): CellExtras['repeat'] {
+function readRepeat(result: Loose): RepeatExtras | undefined {
   const repeat: unknown = result.repeat ?? result.flaky;
   if (!isRecord(repeat)) return undefined;
   const runs = positiveInteger(repeat.runs);
   const passes = typeof repeat.passes === 'number' && Number.isInteger(repeat.passes) && repeat.passes >= 0 ? repeat.passes : undefined;
-  return runs !== undefined && passes !== undefined ? { runs, passes } : undefined;
+  if (runs === undefined || passes === undefined) return undefined;
+  const extras: RepeatExtras = { runs, passes };
+  const passRate = finite(repeat.passRate);
+  if (passRate !== undefined) extras.passRate = passRate;
+  if (isRecord(repeat.wilson95)) {
+    const low = finite(repeat.wilson95.low);
+    const high = finite(repeat.wilson95.high);
+    if (low !== undefined && high !== undefined) extras.wilson95 = { low, high };
+  }
+  if (Array.isArray(repeat.passHatK) && repeat.passHatK.every((value) => finite(value) !== undefined)) extras.passHatK = repeat.passHatK as number[];
+  if (Array.isArray(repeat.attempts)) {
+    const outcomes = repeat.attempts.flatMap((attempt): RepeatExtras['outcomes'] & object => {
+      if (!isRecord(attempt) || !isVerdict(attempt.verdict)) return [];
+      return [typeof attempt.layer === 'string' ? { verdict: attempt.verdict, layer: attempt.layer } : { verdict: attempt.verdict }];
+    });
+    if (outcomes.length > 0) extras.outcomes = outcomes;
+  }
+  return extras;
 }
 
 export function cellExtras(result: CellResult): CellExtras {
@@ -61,9 +100,7 @@ export function cellExtras(result: CellResult): CellExtras {
   if (retried) extras.retried = retried;
   const repeat = readRepeat(loose);
   if (repeat) extras.repeat = repeat;
-  const baselined = readBaseline(loose);
-  if (baselined) extras.baselined = baselined;
-  if (readStale(loose)) extras.stale = true;
+  readBaseline(extras, loose);
   for (const [key, value] of Object.entries(result.details ?? {})) {
     if (TIMING_KEY.test(key) && typeof value === 'number' && Number.isFinite(value)) extras.timings[key] = value;
   }

@@ -1,5 +1,5 @@
 import type { CompatibilityMatrix, MatrixEntry, MatrixRow } from './matrix-model.ts';
-import { COUNT_ORDER, countsText, entryFacts, entryLabel, needsAttention, targetLabel } from './matrix-text.ts';
+import { COUNT_ORDER, countsText, entryFacts, entryLabel, knownFailures, needsAttention, targetLabel } from './matrix-text.ts';
 import type { VerdictCounts } from './summary.ts';
 
 export const escapeHtml = (text: string) =>
@@ -21,9 +21,9 @@ function bar(counts: VerdictCounts): string {
   return `<div class="bar" aria-hidden="true">${parts.join('')}</div>`;
 }
 
-function countsHtml(counts: VerdictCounts): string {
-  const text = escapeHtml(countsText(counts));
-  return `<div class="counts">${counts.fail + counts.error > 0 ? text.replace(/^(\d+ (?:fail|error))/, '<b>$1</b>') : text}</div>`;
+function countsHtml(counts: VerdictCounts, known: number): string {
+  const text = escapeHtml(countsText(counts, known));
+  return `<div class="counts">${counts.fail + counts.error > 0 ? text.replace(/^(\d+ (?:fail|error)(?: \(\d+ known\))?)/, '<b>$1</b>') : text}</div>`;
 }
 
 const sumCounts = (all: VerdictCounts[]): VerdictCounts => {
@@ -39,10 +39,10 @@ export function summaryTable(matrix: CompatibilityMatrix): string {
     .map((row) => {
       const cells = matrix.suites.map((suite) => {
         const counts = row.summary[suite.suite];
-        return counts ? `<td>${bar(counts)}${countsHtml(counts)}</td>` : '<td></td>';
+        return counts ? `<td>${bar(counts)}${countsHtml(counts, knownFailures(row, suite.suite))}</td>` : '<td></td>';
       });
       const total = sumCounts(Object.values(row.summary));
-      return `<tr><th scope="row">${rowLabel(row)}</th>${cells.join('')}<td>${bar(total)}${countsHtml(total)}</td></tr>`;
+      return `<tr><th scope="row">${rowLabel(row)}</th>${cells.join('')}<td>${bar(total)}${countsHtml(total, knownFailures(row))}</td></tr>`;
     })
     .join('\n');
   return `<table class="summary"><thead><tr><th scope="col">target</th>${head}<th scope="col">all suites</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -50,7 +50,7 @@ export function summaryTable(matrix: CompatibilityMatrix): string {
 
 function cellTitle(entry: MatrixEntry): string {
   const label = entryLabel(entry);
-  const head = `${entry.verdict}${label.qualifier ? ` (${label.qualifier})` : ''}${entry.baselined ? ', known failure' : ''}`;
+  const head = `${entry.verdict}${label.qualifier ? ` (${label.qualifier})` : ''}${entry.baselined ? ', known failure' : ''}${entry.newFailure ? ', new failure' : ''}`;
   return `${head}${entry.message ? `: ${entry.message.slice(0, 300)}` : ''}${entry.retried ? ` — ${entry.retried}` : ''}`;
 }
 
@@ -90,10 +90,10 @@ export function matrixTable(matrix: CompatibilityMatrix): { table: string; popov
         const id = `c${rowIndex}-${columnIndex}`;
         popovers.push(popover(id, row, column, entry));
         const label = entryLabel(entry);
-        const classes = [`v-${entry.verdict}`, urgent ? 'bad' : 'ok', entry.baselined ? 'known' : '', entry.stale ? 'stale' : ''].filter(Boolean).join(' ');
+        const classes = [`v-${entry.verdict}`, urgent ? 'bad' : 'ok', entry.baselined ? 'known' : '', entry.newFailure ? 'new' : '', entry.stale ? 'stale' : ''].filter(Boolean).join(' ');
         const qualifier = label.qualifier ? `<small>${escapeHtml(label.qualifier)}</small>` : '';
-        const known = entry.baselined ? '<small>known</small>' : '';
-        return `<td class="${classes}${first}" data-column="${escapeHtml(column)}"><button type="button" popovertarget="${id}" title="${escapeHtml(cellTitle(entry))}">${escapeHtml(label.word)}${qualifier}${known}${entry.retried ? '<small title="retried">↻</small>' : ''}</button></td>`;
+        const mark = entry.baselined ? '<small>known</small>' : entry.newFailure ? '<small>new</small>' : '';
+        return `<td class="${classes}${first}" data-column="${escapeHtml(column)}"><button type="button" popovertarget="${id}" title="${escapeHtml(cellTitle(entry))}">${escapeHtml(label.word)}${qualifier}${mark}${entry.retried ? '<small title="retried">↻</small>' : ''}</button></td>`;
       });
       return `<tr class="${attention ? 'attention' : 'quiet'}" data-target="${escapeHtml(`${row.provider}/${row.model}/${row.protocol}`)}"><th scope="row">${rowLabel(row)}</th>${cells.join('')}</tr>`;
     })
@@ -111,7 +111,7 @@ export function failuresList(matrix: CompatibilityMatrix): string {
       const label = entryLabel(entry);
       const first = entry.message?.split('\n')[0]?.slice(0, 240) ?? '';
       return [
-        `<li><code>${escapeHtml(column)}</code> <span class="badge v-${entry.verdict}${entry.baselined ? ' known' : ''}">${escapeHtml(label.word)}${label.qualifier ? ` ${escapeHtml(label.qualifier)}` : ''}${entry.baselined ? ' known' : ''}</span> ${escapeHtml(first)}</li>`,
+        `<li><code>${escapeHtml(column)}</code> <span class="badge v-${entry.verdict}${entry.baselined ? ' known' : ''}${entry.newFailure ? ' new' : ''}">${escapeHtml(label.word)}${label.qualifier ? ` ${escapeHtml(label.qualifier)}` : ''}${entry.baselined ? ' known' : ''}${entry.newFailure ? ' new' : ''}</span> ${escapeHtml(first)}</li>`,
       ];
     });
     return items.length > 0 ? [`<li><strong>${escapeHtml(targetLabel(row))}</strong><ul>${items.join('')}</ul></li>`] : [];

@@ -15,7 +15,7 @@ h1{font-size:1.4rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
 .v-error{color:var(--error);background:var(--error-bg)}.v-flaky{color:var(--flaky);background:var(--flaky-bg)}
 .v-unsupported{color:var(--unsup);background:var(--unsup-bg)}.v-skipped{color:var(--skip);background:var(--skip-bg)}
 .known{background-image:repeating-linear-gradient(135deg,rgba(255,255,255,.65) 0 4px,transparent 4px 9px)}
-.stale{outline:2px dashed var(--error);outline-offset:-3px}
+.stale{outline:2px dashed var(--error);outline-offset:-3px}.new{outline:2px solid var(--fail);outline-offset:-2px}
 table{border-collapse:separate;border-spacing:0}
 th,td{border-right:1px solid var(--line);border-bottom:1px solid var(--line);padding:.2rem .35rem}
 .summary th,.summary td{text-align:left;vertical-align:top}
@@ -35,8 +35,8 @@ th,td{border-right:1px solid var(--line);border-bottom:1px solid var(--line);pad
 .matrix tbody th{position:sticky;left:0;z-index:1;background:#fff;text-align:left;white-space:nowrap;font-weight:600}
 .matrix tbody th small,.summary th small{display:block;font-weight:400;color:#57606a}
 .matrix .first{border-left:2px solid #8c959f}
-.matrix td{padding:0;text-align:center;min-width:3.2rem}
-.matrix td button{all:unset;display:block;cursor:pointer;padding:.25rem .2rem;font-size:.78em;font-weight:700;line-height:1.15}
+.matrix td{padding:0;text-align:center;min-width:2.7rem}
+.matrix td button{all:unset;display:block;cursor:pointer;padding:.25rem .15rem;font-size:.74em;font-weight:700;line-height:1.15}
 .matrix td button small{display:block;font-weight:500}
 .matrix td button:focus-visible{outline:2px solid #0969da}
 body:has(#only-failing:checked) .matrix tbody tr.quiet{display:none}

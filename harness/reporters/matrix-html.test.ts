@@ -41,6 +41,7 @@ describe('renderMatrixHtml', () => {
     expect(tbody).toContain('<td class="v-fail bad known first" data-column="core.chat">');
     expect(tbody).toContain('FAIL<small>protocol</small><small>known</small>');
     expect(tbody).toContain('<td class="v-pass bad stale first" data-column="tools.call">');
+    expect(tbody).toContain('<td class="v-fail bad new" data-column="core.stream"><button type="button" popovertarget="c1-2" title="fail (parser), new failure: bad JSON">FAIL<small>parser</small><small>new</small></button></td>');
     expect(tbody).not.toContain('<tool_call>');
   });
 
@@ -54,15 +55,17 @@ describe('renderMatrixHtml', () => {
     expect(html).toContain('<a href="transcripts/a%20b&amp;call.json">');
     expect(html).toContain('<dt>attempts</dt><dd>2</dd>');
     expect(html).toContain('<dt>baseline</dt><dd>known failure: llama-server gap</dd>');
-    expect(html).toContain('<dt>runs</dt><dd>2 of 3 passed (67%)</dd>');
-    expect(html.match(/<div popover id=/g)).toHaveLength(6);
-    expect(html.match(/transcripts\//g)?.length).toBe(4);
+    expect(html).toContain('<dt>runs</dt><dd>2 of 3 passed (67%, 95% CI 21%–94%)</dd><dt>each run</dt><dd>pass, fail [model], pass</dd>');
+    expect(html).toContain('<dt>baseline</dt><dd>new failure (the baseline expects fail [model])</dd>');
+    expect(html.match(/<div popover id=/g)).toHaveLength(7);
+    expect(html.match(/transcripts\//g)?.length).toBe(6);
   });
 
   it('has a summary per target and suite, a failing filter and the failures in words', () => {
     expect(html).toContain('<table class="summary"><thead><tr><th scope="col">target</th><th scope="col">core</th><th scope="col">tools</th><th scope="col">all suites</th></tr></thead>');
     expect(html).toContain('<div class="counts">1 flaky · 1 pass · 1 unsupported</div>');
     expect(html).toContain('<div class="counts"><b>1 fail</b></div>');
+    expect(html).toContain('<div class="counts"><b>2 fail (1 known)</b></div>');
     expect(html).toContain('<input type="checkbox" id="only-failing">');
     expect(html).toContain('body:has(#only-failing:checked) .matrix tbody tr.quiet{display:none}');
     expect(html).toContain('<li><code>tools.call</code> <span class="badge v-fail">FAIL model</span> expected a &lt;tool_call&gt; &amp; &quot;x&quot;</li>');

@@ -21,12 +21,13 @@ function totalsLine(matrix: CompatibilityMatrix): string {
     (verdict) => `<span class="badge v-${verdict}">${totals[verdict]} ${verdict}</span>`,
   );
   if (totals.baselined > 0) badges.push(`<span class="badge v-fail known">${totals.baselined} known failure${totals.baselined === 1 ? '' : 's'}</span>`);
+  if (totals.newFailures > 0) badges.push(`<span class="badge v-fail new">${totals.newFailures} new failure${totals.newFailures === 1 ? '' : 's'}</span>`);
   if (totals.stale > 0) badges.push(`<span class="badge v-pass stale">${totals.stale} stale baseline</span>`);
   return `<p><strong>${totals.cells} cells:</strong> ${badges.join('')}</p>`;
 }
 
 const legend = () =>
-  `<span class="legend">${VERDICTS.map((verdict) => `<span class="v-${verdict}">${VERDICT_WORD[verdict]} = ${verdict}</span>`).join('')}<span class="v-fail known">known = in the baseline</span></span>`;
+  `<span class="legend">${VERDICTS.map((verdict) => `<span class="v-${verdict}">${VERDICT_WORD[verdict]} = ${verdict}</span>`).join('')}<span class="v-fail known">known = in the baseline</span><span class="v-fail new">new = not in the baseline</span></span>`;
 
 /**
  * matrix.html: a standalone page (no script, no external asset) for publishing the matrix: totals,

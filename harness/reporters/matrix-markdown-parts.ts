@@ -1,5 +1,5 @@
 import type { CompatibilityMatrix, MatrixEntry } from './matrix-model.ts';
-import { COUNT_ORDER, entryLabel, needsAttention, targetLabel } from './matrix-text.ts';
+import { COUNT_ORDER, entryLabel, knownFailures, needsAttention, targetLabel } from './matrix-text.ts';
 import { VERDICT_SYMBOL, type VerdictCounts } from './summary.ts';
 
 export const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
@@ -7,13 +7,14 @@ export const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(
 /** A matrix cell in Markdown: symbol plus words where the symbol is not enough ("❌ model", "🔁 2/3", "❌ model known"). */
 export function entryMarkdown(entry: MatrixEntry): string {
   const { qualifier } = entryLabel(entry);
-  return [VERDICT_SYMBOL[entry.verdict], qualifier, entry.baselined ? 'known' : undefined, entry.retried ? '↻' : undefined].filter(Boolean).join(' ');
+  return [VERDICT_SYMBOL[entry.verdict], qualifier, entry.baselined ? 'known' : entry.newFailure ? 'new' : undefined, entry.retried ? '↻' : undefined].filter(Boolean).join(' ');
 }
 
-/** "❌ 2 · ✅ 9 · ➖ 1" (zero counts left out). */
-export function countsMarkdown(counts: VerdictCounts): string {
+/** "❌ 2 (1 known) · ✅ 9 · ➖ 1" (zero counts left out; known = baselined failures). */
+export function countsMarkdown(counts: VerdictCounts, known = 0): string {
+  const knownOn = counts.fail > 0 ? 'fail' : 'error';
   return COUNT_ORDER.filter((verdict) => counts[verdict] > 0)
-    .map((verdict) => `${VERDICT_SYMBOL[verdict]} ${counts[verdict]}`)
+    .map((verdict) => `${VERDICT_SYMBOL[verdict]} ${counts[verdict]}${known > 0 && verdict === knownOn ? ` (${known} known)` : ''}`)
     .join(' · ');
 }
 
@@ -21,6 +22,7 @@ export function totalsMarkdown(matrix: CompatibilityMatrix): string {
   const { totals } = matrix;
   const parts = COUNT_ORDER.filter((verdict) => totals[verdict] > 0).map((verdict) => `${totals[verdict]} ${verdict}`);
   if (totals.baselined > 0) parts.push(`${totals.baselined} known (baselined)`);
+  if (totals.newFailures > 0) parts.push(`${totals.newFailures} new (not in the baseline)`);
   if (totals.stale > 0) parts.push(`${totals.stale} stale baseline`);
   return `**${totals.cells} cells:** ${parts.join(' · ') || 'none'}`;
 }
@@ -32,25 +34,34 @@ export function summaryTableMarkdown(matrix: CompatibilityMatrix): string[] {
   for (const row of matrix.rows) {
     const cells = matrix.suites.map((suite) => {
       const counts = row.summary[suite.suite];
-      return counts ? countsMarkdown(counts) : '';
+      return counts ? countsMarkdown(counts, knownFailures(row, suite.suite)) : '';
     });
     lines.push(`| ${[targetLabel(row) + (row.notLiveVerified ? ' (not live-verified here)' : ''), ...cells].map(escapeCell).join(' | ')} |`);
   }
   return lines;
 }
 
-/** One line per cell that needs attention, at most `limit` (then how many more). */
+/** New failures first, then other failures and errors, flaky cells, known failures, stale entries. */
+function rank(entry: MatrixEntry): number {
+  if (entry.newFailure) return 0;
+  if ((entry.verdict === 'fail' || entry.verdict === 'error') && !entry.baselined) return 1;
+  if (entry.verdict === 'flaky') return 2;
+  if (entry.baselined) return 3;
+  return 4;
+}
+
+/** One line per cell that needs attention, most urgent first, at most `limit` (then how many more). */
 export function attentionLines(matrix: CompatibilityMatrix, limit: number, messageLength: number): string[] {
-  const lines = matrix.rows.flatMap((row) =>
-    matrix.columns.flatMap((column) => {
-      const entry = row.entries[column];
-      if (!entry || (!needsAttention(entry) && !entry.retried)) return [];
-      const { qualifier } = entryLabel(entry);
-      const what = `${entry.verdict}${qualifier ? ` (${qualifier})` : ''}${entry.baselined ? ', known' : ''}`;
-      const message = entry.message && entry.verdict !== 'pass' ? `: ${escapeCell(entry.message.slice(0, messageLength))}` : '';
-      return [`- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${what}${message}${entry.retried ? ` — ${entry.retried}` : ''}`];
-    }),
-  );
+  const cells = matrix.rows.flatMap((row) => matrix.columns.map((column) => ({ row, column, entry: row.entries[column] })));
+  // Cells that passed only after retries are listed last: nothing failed, but the endpoint needed help.
+  const urgent = cells.flatMap(({ row, column, entry }) => (entry && (needsAttention(entry) || entry.retried) ? [{ row, column, entry }] : []));
+  urgent.sort((a, b) => (needsAttention(a.entry) ? rank(a.entry) : 5) - (needsAttention(b.entry) ? rank(b.entry) : 5));
+  const lines = urgent.map(({ row, column, entry }) => {
+    const { qualifier } = entryLabel(entry);
+    const what = `${entry.verdict}${qualifier ? ` (${qualifier})` : ''}${entry.baselined ? ', known' : ''}${entry.newFailure ? ', new' : ''}${entry.termination ? `, termination ${entry.termination}` : ''}`;
+    const message = entry.message && entry.verdict !== 'pass' ? `: ${escapeCell(entry.message.slice(0, messageLength))}` : '';
+    return `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${what}${message}${entry.retried ? ` — ${entry.retried}` : ''}`;
+  });
   return lines.length > limit ? [...lines.slice(0, limit), `- … and ${lines.length - limit} more (see matrix.md / matrix.html)`] : lines;
 }
 

@@ -30,8 +30,8 @@ describe('buildMatrix', () => {
   it('counts verdicts per target and suite', () => {
     expect(matrix.rows[0]?.summary.core).toMatchObject({ pass: 1, unsupported: 1, flaky: 1, fail: 0 });
     expect(matrix.rows[0]?.summary.tools).toMatchObject({ fail: 1, pass: 0 });
-    expect(matrix.rows[1]?.summary).toEqual({ core: expect.objectContaining({ fail: 1 }), tools: expect.objectContaining({ pass: 1 }) });
-    expect(matrix.totals).toMatchObject({ cells: 9, pass: 2, fail: 2, skipped: 3, unsupported: 1, flaky: 1, baselined: 1, stale: 1 });
+    expect(matrix.rows[1]?.summary).toEqual({ core: expect.objectContaining({ fail: 2 }), tools: expect.objectContaining({ pass: 1 }) });
+    expect(matrix.totals).toMatchObject({ cells: 10, pass: 2, fail: 3, skipped: 3, unsupported: 1, flaky: 1, baselined: 1, newFailures: 1, stale: 1 });
   });
 
   it('carries what each cell recorded, and nothing it did not', () => {
@@ -41,7 +41,8 @@ describe('buildMatrix', () => {
       verdict: 'fail', layer: 'model', message: 'expected a <tool_call> & "x"\nsecond line', durationMs: 900,
       startedAt: '2026-12-06T00:00:00.000Z', timings: { ttftMs: 12.5 }, transcript: 'transcripts/call.json',
     });
-    expect(row?.entries['core.stream']).toMatchObject({ verdict: 'flaky', repeat: { runs: 3, passes: 2 } });
+    expect(row?.entries['core.stream']).toMatchObject({ verdict: 'flaky', repeat: { runs: 3, passes: 2, passRate: 0.6667 } });
+    expect(matrix.rows[1]?.entries['core.stream']).toMatchObject({ verdict: 'fail', newFailure: { expected: 'fail [model]' } });
     expect(row?.entries['core.chat']).not.toHaveProperty('attempts');
     expect(row?.entries['core.chat']).not.toHaveProperty('transcript');
     expect(matrix.rows[1]?.entries['core.chat']).toMatchObject({ baselined: { reason: 'llama-server gap' }, attempts: 2, transcript: 'transcripts/chat.json' });
@@ -59,5 +60,16 @@ describe('buildMatrix', () => {
     const mixed = buildMatrix('r', [cellResult({ verdict: 'skipped', message: 'no GPU' }), cellResult({ test: 'b', verdict: 'pass' })], {});
     expect(mixed.rows).toHaveLength(1);
     expect(mixed.unconfigured).toEqual([]);
+  });
+});
+
+describe('buildMatrix: agent-loop terminations', () => {
+  it("carries the termination reason from the cell's details to the entry and its detail facts", async () => {
+    const { entryFacts } = await import('./matrix-text.ts');
+    const result = { runId: 'r', suite: 'advanced', test: 'agent_cycle_limit', provider: 'ollama', model: 'm', protocol: 'ollama-native', assertion: 'protocol', tags: [], verdict: 'pass', durationMs: 5, startedAt: '2026-01-01T00:00:00Z', details: { termination: 'max_cycles', cycles: 3 } } as const;
+    const matrix = buildMatrix('r', [{ ...result, tags: [] }], {});
+    const entry = matrix.rows[0]?.entries['advanced.agent_cycle_limit'];
+    expect(entry?.termination).toBe('max_cycles');
+    expect(entryFacts(entry!)).toContainEqual(['termination', 'max_cycles']);
   });
 });

@@ -1,6 +1,6 @@
 import type { CellResult, Verdict } from '../verdicts/verdict.ts';
 import type { ErrorKind, FailureLayer } from '../contract/verify-error.ts';
-import { cellExtras } from './cell-extras.ts';
+import { cellExtras, type RepeatExtras } from './cell-extras.ts';
 import { countVerdicts, type VerdictCounts } from './summary.ts';
 
 export interface MatrixEntry {
@@ -14,16 +14,20 @@ export interface MatrixEntry {
   attempts?: number;
   /** "passed after 1 retry (HTTP 429)": the harness retried transient failures in this cell. */
   retried?: string;
-  /** With --repeat N: passes of runs (a flaky cell passed some, not all). */
-  repeat?: { runs: number; passes: number };
+  /** With --repeat N: passes of runs (a flaky cell passed some, not all), and the statistics recorded. */
+  repeat?: RepeatExtras;
   /** A known failure listed in the baseline. */
   baselined?: { reason?: string };
+  /** With --baseline: a failure the baseline does not expect (`expected`: what it expected instead). */
+  newFailure?: { expected?: string };
   /** A baselined cell that passes now. */
   stale?: boolean;
   /** Numeric timings the test recorded (ttftMs, …). */
   timings?: Record<string, number>;
   /** The cell's transcript, relative to the run folder, when one was written. */
   transcript?: string;
+  /** Agent-loop tests: why the loop ended (completed, max_cycles, timeout, error), from the cell's details. */
+  termination?: string;
 }
 
 /** One suite's columns, in the suite's own test order. */
@@ -64,7 +68,7 @@ export interface CompatibilityMatrix {
   rows: MatrixRow[];
   /** Providers whose every cell was skipped, collapsed to one entry each. */
   unconfigured: UnconfiguredProvider[];
-  totals: VerdictCounts & { cells: number; baselined: number; stale: number };
+  totals: VerdictCounts & { cells: number; baselined: number; newFailures: number; stale: number };
 }
 
 /** The suites and their tests in report order (the wired suite catalog). */
@@ -104,8 +108,11 @@ function entryOf(result: CellResult, options: MatrixOptions): MatrixEntry {
   if (extras.retried) entry.retried = extras.retried;
   if (extras.repeat) entry.repeat = extras.repeat;
   if (extras.baselined) entry.baselined = extras.baselined;
+  if (extras.newFailure) entry.newFailure = extras.newFailure;
   if (extras.stale) entry.stale = true;
   if (Object.keys(extras.timings).length > 0) entry.timings = extras.timings;
+  const termination = result.details?.termination;
+  if (typeof termination === 'string') entry.termination = termination;
   const transcript = options.transcriptFor?.(result);
   if (transcript) entry.transcript = transcript;
   return entry;
@@ -165,6 +172,7 @@ export function buildMatrix(
       cells: cells.length,
       ...countVerdicts(cells),
       baselined: entries.filter((entry) => entry.baselined).length,
+      newFailures: entries.filter((entry) => entry.newFailure).length,
       stale: entries.filter((entry) => entry.stale).length,
     },
   };

@@ -31,11 +31,29 @@ export function entryLabel(entry: MatrixEntry): { word: string; qualifier?: stri
   return { word };
 }
 
-/** "2 fail · 1 error · 9 pass · 1 unsupported" (zero counts left out). */
-export function countsText(counts: VerdictCounts): string {
+/** "2 fail (1 known) · 1 error · 9 pass · 1 unsupported" (zero counts left out; known = baselined failures). */
+export function countsText(counts: VerdictCounts, known = 0): string {
+  const knownOn = counts.fail > 0 ? 'fail' : 'error';
   return COUNT_ORDER.filter((verdict) => counts[verdict] > 0)
-    .map((verdict) => `${counts[verdict]} ${verdict}`)
+    .map((verdict) => `${counts[verdict]} ${verdict}${known > 0 && verdict === knownOn ? ` (${known} known)` : ''}`)
     .join(' · ');
+}
+
+/** Baselined failures of a row, in one suite or in all. */
+export function knownFailures(row: Pick<MatrixRow, 'entries'>, suite?: string): number {
+  return Object.entries(row.entries).filter(([column, entry]) => entry.baselined && (suite === undefined || column.startsWith(`${suite}.`))).length;
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+/** passes/runs with the pass rate, its 95% Wilson interval, pass^k and each run, as far as recorded. */
+function repeatFacts(repeat: NonNullable<MatrixEntry['repeat']>): Array<[string, string]> {
+  const rate = repeat.passRate ?? (repeat.runs > 0 ? repeat.passes / repeat.runs : 0);
+  const interval = repeat.wilson95 ? `, 95% CI ${percent(repeat.wilson95.low)}–${percent(repeat.wilson95.high)}` : '';
+  const facts: Array<[string, string]> = [['runs', `${repeat.passes} of ${repeat.runs} passed (${percent(rate)}${interval})`]];
+  if (repeat.passHatK && repeat.passHatK.length > 1) facts.push(['pass^k', repeat.passHatK.map((value, index) => `k=${index + 1}: ${value.toFixed(2)}`).join(', ')]);
+  if (repeat.outcomes) facts.push(['each run', repeat.outcomes.map((outcome) => `${outcome.verdict}${outcome.layer ? ` [${outcome.layer}]` : ''}`).join(', ')]);
+  return facts;
 }
 
 const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
@@ -45,13 +63,12 @@ export function entryFacts(entry: MatrixEntry): Array<[string, string]> {
   const facts: Array<[string, string]> = [['verdict', entry.verdict]];
   if (entry.layer) facts.push(['layer', entry.layer]);
   if (entry.kind) facts.push(['kind', entry.kind]);
-  if (entry.repeat) {
-    const rate = entry.repeat.runs > 0 ? Math.round((100 * entry.repeat.passes) / entry.repeat.runs) : 0;
-    facts.push(['runs', `${entry.repeat.passes} of ${entry.repeat.runs} passed (${rate}%)`]);
-  }
+  if (entry.termination) facts.push(['termination', entry.termination]);
+  if (entry.repeat) facts.push(...repeatFacts(entry.repeat));
   if (entry.attempts !== undefined) facts.push(['attempts', String(entry.attempts)]);
   if (entry.retried) facts.push(['retries', entry.retried]);
   if (entry.baselined) facts.push(['baseline', `known failure${entry.baselined.reason ? `: ${entry.baselined.reason}` : ''}`]);
+  if (entry.newFailure) facts.push(['baseline', `new failure${entry.newFailure.expected ? ` (the baseline expects ${entry.newFailure.expected})` : ' (not in the baseline)'}`]);
   if (entry.stale) facts.push(['baseline', 'stale: listed as a known failure, passes now']);
   facts.push(['duration', `${entry.durationMs} ms`]);
   for (const [key, value] of Object.entries(entry.timings ?? {})) facts.push([key, formatNumber(value)]);

@@ -1,4 +1,6 @@
+import type { McpSource } from '../mcp/mcp-source.ts';
 import type { Cell, Secrets } from '../matrix/cell.ts';
+import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 
 /** Scheduling settings of a run (flags --concurrency and --circuit-breaker). */
@@ -20,6 +22,10 @@ declare module 'vitest' {
     suitesModule: string;
     /** How cells are scheduled: see RunSchedule. */
     schedule: RunSchedule;
+    /** `--mcp` servers for the MCP tests (empty: their own). */
+    mcpServers: McpSource[];
+    /** Tracing: where spans go (none: not traced), content or not, the run span's traceparent. */
+    telemetry: TelemetrySettings;
   }
   interface TaskMeta {
     cell?: CellResult;

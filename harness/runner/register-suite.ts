@@ -9,6 +9,10 @@ import { driftOf } from '../verdicts/drift.ts';
 import { CellScheduler, type LaneSpec } from './cell-scheduler.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
+import { withCellSpan } from '../telemetry/cell-span.ts';
+import { tracingClient } from '../telemetry/genai-client.ts';
+import { runContext } from '../telemetry/run-span.ts';
+import { startTelemetry, type Telemetry } from '../telemetry/tracer.ts';
 
 type Prepared =
   | { target: Target; close(): Promise<void> }
@@ -17,9 +21,13 @@ type Prepared =
 /** Targets are shared by every suite in a worker, and checked for reachability once. */
 const prepared = new Map<string, Promise<Prepared>>();
 
+/** The worker's tracing (none unless the run exports spans). */
+let telemetry: Telemetry = startTelemetry({ content: false });
+
 async function prepare(cell: Cell, secrets: Secrets): Promise<Prepared> {
   try {
-    const handle = await createTarget(cell.target, { secrets });
+    const endpoint = { providerId: cell.target.providerId, baseUrl: cell.target.client.baseUrl };
+    const handle = await createTarget(cell.target, { secrets, wrap: (client) => tracingClient(client, endpoint, telemetry) });
     try {
       await handle.target.health({ signal: AbortSignal.timeout(Math.min(cell.timeoutMs, 60_000)) });
     } catch (error) {
@@ -61,13 +69,30 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
   const secrets = inject('secrets');
   const schedule = inject('schedule');
   const cells = inject('cells').filter((cell) => cell.gate.action === 'run');
-  const run: RunState = { runId, secrets, scheduler: new CellScheduler(schedule.concurrency), breakers: new Map(), threshold: schedule.circuitBreaker, order: new Map() };
+  const settings = inject('telemetry') ?? { content: false };
+  telemetry = startTelemetry(settings);
+  const parent = runContext(settings.traceparent);
+  const mcpServers = inject('mcpServers') ?? [];
+  const runTraced: CellRunner = (cell, definition, target) =>
+    withCellSpan(telemetry, parent, { id: cell.id, suite: cell.suite, test: cell.test, provider: cell.provider, model: cell.model, protocol: cell.protocol }, () =>
+      runCell(cell, runId, definition, target, { mcpServers }),
+    );
+  const run: RunState = {
+    runId,
+    secrets,
+    scheduler: new CellScheduler(schedule.concurrency),
+    breakers: new Map(),
+    threshold: schedule.circuitBreaker,
+    order: new Map(),
+    runCell: runTraced,
+  };
   afterAll(async () => {
     for (const entry of prepared.values()) {
       const value = await entry;
       if ('target' in value) await value.close();
     }
     prepared.clear();
+    await telemetry.shutdown();
   });
   for (const suite of suites) registerSuite(suite, run, cells.filter((cell) => cell.suite === suite.id));
 }
@@ -80,7 +105,11 @@ interface RunState {
   threshold: number;
   /** Cells registered so far per target: a cell's place in its target's lane. */
   order: Map<string, number>;
+  /** Runs one cell's body against its target (in the cell's trace span). */
+  runCell: CellRunner;
 }
+
+type CellRunner = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) => Promise<CellResult>;
 
 function laneOf(cell: Cell): LaneSpec {
   const own = cell.target.concurrency;
@@ -105,7 +134,7 @@ async function runScheduledCell(cell: Cell, definition: SuiteDefinition['tests']
   const ready = await preparedFor(cell, run.secrets);
   const result =
     'target' in ready
-      ? await runCell(cell, run.runId, definition, ready.target)
+      ? await run.runCell(cell, definition, ready.target)
       : decidedResult(cell, run.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
   breaker.record(result);
   return result;

@@ -36,8 +36,9 @@ export function sampleRun(): CellResult[] {
     cellResult({ provider: 'lm_studio', model: '(any)', protocol: 'openai-chat', verdict: 'skipped', message: 'no endpoint: start LM Studio\'s server on :1234' }),
     cellResult({ suite: 'tools', test: 'call', verdict: 'fail', layer: 'model', message: 'expected a <tool_call> & "x"\nsecond line', durationMs: 900, details: { ttftMs: 12.5, text: 'hi' } }),
     cellResult({ durationMs: 40, details: { ttftMs: 8 } }),
-    cellResult({ test: 'stream', verdict: 'flaky', repeat: { runs: 3, passes: 2 } }),
-    cellResult({ protocol: 'anthropic-messages', verdict: 'fail', layer: 'protocol', message: 'no stop_reason', baselined: { reason: 'llama-server gap' }, attempts: 2 }),
-    cellResult({ protocol: 'anthropic-messages', suite: 'tools', test: 'call', verdict: 'pass', stale: true }),
+    cellResult({ test: 'stream', verdict: 'flaky', repeat: { runs: 3, passes: 2, passRate: 0.6667, wilson95: { low: 0.2077, high: 0.9385 }, attempts: [{ verdict: 'pass' }, { verdict: 'fail', layer: 'model' }, { verdict: 'pass' }] } as never }),
+    cellResult({ protocol: 'anthropic-messages', test: 'stream', verdict: 'fail', layer: 'parser', message: 'bad JSON', baseline: { status: 'new', expected: { verdict: 'fail', layer: 'model' } } }),
+    cellResult({ protocol: 'anthropic-messages', verdict: 'fail', layer: 'protocol', message: 'no stop_reason', baseline: { status: 'known', reason: 'llama-server gap' }, attempts: 2 }),
+    cellResult({ protocol: 'anthropic-messages', suite: 'tools', test: 'call', verdict: 'pass', baseline: { status: 'stale' } }),
   ];
 }

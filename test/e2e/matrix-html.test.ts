@@ -10,7 +10,8 @@ import { readResults, runCli, tempReportDir } from './cli-process.ts';
 
 /**
  * The published matrix as a person sees it: the real CLI's core run (the embedded provider runs for
- * real, every other provider is unconfigured here), its matrix.html rendered by Debian's Chromium.
+ * real; openai and anthropic are unconfigured, LM Studio is unless one answers on :1234), its
+ * matrix.html rendered by Debian's Chromium.
  * Only structure and protocol facts are asserted, never what the tiny model wrote.
  */
 describe('matrix.html in headless Chromium', () => {
@@ -24,7 +25,8 @@ describe('matrix.html in headless Chromium', () => {
   let screenshot: Buffer;
 
   beforeAll(async () => {
-    const run = await runCli(['verify', '--suite', 'core', '--report-dir', reportDir]);
+    // Two cloud providers kept unconfigured whatever the caller's environment holds: nothing leaves the machine.
+    const run = await runCli(['verify', '--suite', 'core', '--provider', 'embedded,openai,anthropic,lm_studio', '--report-dir', reportDir], { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' });
     exitCode = run.exitCode;
     output = run.all ?? '';
     runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
@@ -51,6 +53,7 @@ describe('matrix.html in headless Chromium', () => {
     expect([0, 1], output).toContain(exitCode);
     expect(testedTargets()).toContain('embedded/smollm2-135m-instruct/embedded');
     expect(unconfigured()).toEqual(expect.arrayContaining(['openai', 'anthropic']));
+    expect(results.cells.filter((cell) => cell.provider === 'openai').every((cell) => cell.verdict === 'skipped' && cell.message === 'no credentials: set OPENAI_API_KEY')).toBe(true);
   });
 
   it('renders a non-blank page: many colours, the verdict colours among them', () => {
