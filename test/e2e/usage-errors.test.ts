@@ -11,6 +11,8 @@ describe('bad CLI input exits 2 with what is wrong and how to fix it', () => {
     [['verify', '--timeout', '60000', '--timeout', '4000'], /--timeout takes one positive number of milliseconds/],
     [['verify', '--timeout', 'soon'], /--timeout takes one positive number of milliseconds/],
     [['verify', '--local', 'openai'], /--local openai: the harness can start only/],
+    [['verify', '--otlp', 'localhost:4318'], /--otlp: traces are exported over OTLP\/HTTP, so the URL must be http\(s\)/],
+    [['verify', '--mcp', 'ws://127.0.0.1:3001/mcp'], /--mcp: only http\(s\) URLs are served over Streamable HTTP/],
     [['verfy'], /Unknown argument: verfy|Did you mean verify/],
   ])('%j', async (args, message) => {
     const result = await runCli(args);
