@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { DIFF_FORMATS, runDiff } from './commands/diff.ts';
 import { runDiscover } from './commands/discover.ts';
+import { runMerge } from './commands/merge.ts';
 import { withEverydayCommands } from './commands/everyday-cli.ts';
 import { runList } from './commands/list.ts';
 import { runMatrix } from './commands/matrix.ts';
@@ -44,7 +46,11 @@ async function main(): Promise<number> {
           container: { type: 'boolean', describe: 'with --local: start those servers in containers (testcontainers; needs Docker)' },
           'report-dir': { type: 'string', default: 'reports', describe: 'folder for reports/<run-id>/ (and reports/latest)' },
           timeout: { type: 'number', default: 120_000, describe: 'per-test deadline in ms' },
-          'fail-on': { type: 'string', array: true, describe: 'what sets exit code 1 besides errors (default all layers): transport,protocol,parser,model,infra, and drift (with --probe)' },
+          'fail-on': {
+            type: 'string',
+            array: true,
+            describe: 'what sets exit code 1 besides errors (default all layers): transport,protocol,parser,model,infra; drift (with --probe), stale (with --baseline), flaky (with --repeat)',
+          },
           probe: { type: 'boolean', default: false, describe: 'run cells the model declares unsupported too, and report drift between declared and observed capabilities' },
           'skip-unreachable': { type: 'boolean', default: false, describe: 'an unreachable endpoint gives skipped cells instead of error [infra] (for laptops)' },
           concurrency: { type: 'number', describe: 'targets run in parallel (default: distinct endpoints, at most 8); a target\'s cells stay in order' },
@@ -54,6 +60,10 @@ async function main(): Promise<number> {
           'rate-limit': { type: 'string', array: true, describe: 'a provider\'s limits, shared by all its targets: <provider>:<n>rpm[:<n>tpm] (repeatable; replaces declared limits)' },
           verbose: { type: 'boolean', default: false, describe: 'a console line for every cell (default: only failing, erroring and retried cells, and a progress line)' },
           resume: { type: 'string', describe: 'continue an interrupted run (its id, or "latest") in its own folder: finished cells are kept, the rest run, reports rebuilt' },
+          repeat: { type: 'number', describe: 'run each cell N independent times: pass (N/N), fail (0/N) or flaky with pass rate, pass^k and a 95% interval' },
+          shard: { type: 'string', describe: 'run the i-th of n deterministic parts of the cells, e.g. 1/2 (combine with `merge`)' },
+          baseline: { type: 'string', describe: 'expected-failures file (e.g. llm-verify.baseline.json): known failures do not fail the run, new ones do' },
+          'update-baseline': { type: 'boolean', describe: 'with --baseline: rewrite the file to expect exactly this run\'s failures (entries of cells not run are kept)' },
           mcp: { type: 'string', array: true, describe: 'MCP server(s) for the mcp_* tests instead of the project\'s own: a command (stdio) or an http(s) URL (Streamable HTTP)' },
           otlp: { type: 'string', describe: 'export OpenTelemetry GenAI spans of every request over OTLP/HTTP to this receiver (default: OTEL_EXPORTER_OTLP_ENDPOINT; unset: no tracing)' },
           'otel-content': { type: 'boolean', default: false, describe: 'with tracing: record message content on the spans (gen_ai.input.messages/output.messages); off by default' },
@@ -81,6 +91,7 @@ async function main(): Promise<number> {
             circuitBreaker: args['circuit-breaker'],
             attemptTimeout: args['attempt-timeout'],
             rateLimit: args['rate-limit'],
+            updateBaseline: args['update-baseline'],
             uiPort: args['ui-port'],
             otelContent: args['otel-content'],
           },
@@ -107,6 +118,32 @@ async function main(): Promise<number> {
         }),
       async (args) => {
         exitCode = await runMatrix({ run: args.run, reportDir: args['report-dir'] }, WIRING);
+      },
+    )
+    .command(
+      'diff <runA> <runB>',
+      'what changed between two runs (folders or results.json): newly failing/passing, changed layer, new/removed cells, server versions, model digests; exit 1 on newly failing',
+      (command) =>
+        command
+          .positional('runA', { type: 'string', demandOption: true, describe: 'the earlier run: reports/<run-id>, or its results.json' })
+          .positional('runB', { type: 'string', demandOption: true, describe: 'the later run' })
+          .options({
+            format: { choices: DIFF_FORMATS, default: 'md' as const, describe: 'Markdown (job summaries, PR comments) or JSON' },
+            out: { type: 'string', describe: 'write to this file instead of stdout' },
+          }),
+      async (args) => {
+        exitCode = await runDiff({ runA: args.runA, runB: args.runB, format: args.format, out: args.out }, (text) => process.stdout.write(text), (line) => process.stderr.write(`${line}\n`));
+      },
+    )
+    .command(
+      'merge <runs..>',
+      'combine run folders (shards of one split, or runs of different providers) into one run folder with every report',
+      (command) =>
+        command
+          .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run folders (or their results.json)' })
+          .options({ out: { type: 'string', demandOption: true, describe: 'the new run folder to write (must not exist or be empty)' } }),
+      async (args) => {
+        exitCode = await runMerge({ runs: args.runs, out: args.out, suiteOrder: WIRING.suites.suites }, argv, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
       },
     )
     .command(

@@ -1,11 +1,13 @@
 import { join, resolve } from 'node:path';
 import { loadEnvironment } from '../config/env.ts';
-import { failOnLayers, filtersFromArgs, newRunId, type FilterArgs } from '../config/run-args.ts';
+import { failOnLayers, filtersFromArgs, newRunId, parseShard, repeatCount, type FilterArgs } from '../config/run-args.ts';
 import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
 import { containerRuntimeFor } from '../endpoints/container-option.ts';
 import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
+import { modelFileDigest } from '../endpoints/model-digest.ts';
 import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
+import { shardCells } from '../matrix/shard.ts';
 import { printDecidedCells, printSummary } from '../reporters/console.ts';
 import { createProgress, liveLine } from '../reporters/progress.ts';
 import { driftRows, printDrift } from '../reporters/drift-report.ts';
@@ -20,6 +22,7 @@ import { startRunSpan } from '../telemetry/run-span.ts';
 import { telemetryFromArgs } from '../telemetry/settings.ts';
 import { startTelemetry } from '../telemetry/tracer.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
+import { loadBaselineOption, printBaseline, runFails, settleBaseline } from './verify-baseline.ts';
 import type { Wiring } from './wiring.ts';
 import { applyClientSettings, checkScheduleFlags, concurrencyFor, DEFAULT_CIRCUIT_BREAKER, parseRateLimits } from '../config/schedule-args.ts';
 import { cellId } from '../matrix/cell.ts';
@@ -50,6 +53,13 @@ export interface VerifyArgs extends FilterArgs {
   verbose?: boolean;
   /** Continue this run (id or "latest") in its own folder: its finished cells are kept. */
   resume?: string;
+  /** Independent runs per cell (flaky verdicts). */
+  repeat?: number;
+  /** "i/n": the part of the cells to run. */
+  shard?: string;
+  /** Expected-failures file. */
+  baseline?: string;
+  updateBaseline?: boolean;
   /** `--mcp`: MCP servers (commands or URLs) for the MCP tests. */
   mcp?: string[];
   /** `--otlp`: OTLP/HTTP receiver for the run's spans. */
@@ -88,6 +98,9 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   for (const id of Object.keys(rateLimits)) {
     if (!providers.some((provider) => provider.id === id)) throw new UsageError(`--rate-limit ${id}: no such provider; providers: ${providers.map((provider) => provider.id).join(', ')}`);
   }
+  const repeat = repeatCount(args.repeat);
+  const shard = parseShard(args.shard);
+  const baseline = loadBaselineOption(args.baseline, args.updateBaseline);
   const mcpServers = (args.mcp ?? []).map(parseMcpSource);
   const telemetrySettings = telemetryFromArgs(args, env);
   const resumed = args.resume === undefined ? undefined : readRunManifest(resolveRunDir(args.reportDir, args.resume));
@@ -128,6 +141,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       log('no cells match these filters; `verify list` shows what exists');
       return 2;
     }
+    const cells = (shard ? shardCells(plan.cells, shard) : plan.cells).map((cell) => (repeat > 1 ? { ...cell, repeat } : cell));
+    if (shard) log(`shard ${shard.index}/${shard.count}: ${cells.length} of ${plan.cells.length} cells`);
 
     const paths = reportPaths(runDir);
     if (resumed) repairJournal(paths.journal);
@@ -136,8 +151,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     pointLatestAt(runDir);
     // A resumed run keeps its finished cells and runs the rest.
     const finished = new Set(resumed ? readJournal(paths.journal).map((result) => cellId(result)) : []);
-    if (resumed) log(`resuming ${runId}: ${finished.size} of ${plan.cells.length} cells already finished`);
-    const pending = plan.cells.filter((cell) => !finished.has(cell.id));
+    if (resumed) log(`resuming ${runId}: ${finished.size} of ${cells.length} cells already finished`);
+    const pending = cells.filter((cell) => !finished.has(cell.id));
     const decided = pending.filter((cell) => cell.gate.action !== 'run');
     for (const cell of decided) {
       const gate = cell.gate;
@@ -170,17 +185,23 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       progress.finish();
       runFailing = readJournal(paths.journal).filter((result) => isFailing(result.verdict)).length;
     } finally {
-      runSpan.end({ cells: plan.cells.length, failing: runFailing, exitCode: runFailing > 0 ? 1 : 0 });
+      runSpan.end({ cells: cells.length, failing: runFailing, exitCode: runFailing > 0 ? 1 : 0 });
       await telemetry.shutdown().catch((error: unknown) => log(`tracing: could not export the run span: ${error instanceof Error ? error.message : String(error)}`));
     }
 
-    const results = readJournal(paths.journal);
+    const journaled = readJournal(paths.journal);
+    const settled = baseline ? settleBaseline(journaled, baseline) : undefined;
+    const results = settled?.cells ?? journaled;
     const endpointVersions: Record<string, string> = {};
     for (const entry of launched) if (entry.version) endpointVersions[entry.providerId] = entry.version;
     for (const result of results) {
       const version = result.details?.serverVersion;
       if (typeof version === 'string') endpointVersions[result.provider] ??= version;
     }
+    const modelDigests = await recordModelDigests(launched, embeddedModel, plan.models.get('embedded'));
+    const capabilities = new Map(
+      [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
+    );
     const run = buildRunMetadata({
       runId,
       startedAt,
@@ -188,19 +209,23 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       argv,
       filters: { ...filters },
       endpointVersions,
+      ...(Object.keys(modelDigests).length > 0 ? { modelDigests } : {}),
       providers,
-      complete: plan.cells.every((cell) => results.some((result) => cellId(result) === cell.id)),
+      complete: cells.every((cell) => results.some((result) => cellId(result) === cell.id)),
+      ...(repeat > 1 ? { repeat } : {}),
+      ...(shard ? { shard } : {}),
+      ...(baseline && settled ? { baseline: { file: args.baseline ?? baseline.path, entries: settled.entries, unchecked: settled.unchecked } } : {}),
+      ...(failOn.flaky ? { flakyFails: true } : {}),
+      capabilities: Object.fromEntries(capabilities),
     });
-    const capabilities = new Map(
-      [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
-    );
     writeReports(runDir, run, results, capabilities, { suiteOrder: suites.suites });
     const drift = driftRows(results);
     printDrift(drift, out);
     printSummary(results, paths, out);
-    const failing = results.filter((result) => isFailing(result.verdict) && (result.verdict === 'error' || failOn.layers.has(result.layer ?? 'infra')));
-    if (failOn.drift && drift.length > 0) out(`llm-verify: ${drift.length} cell(s) drift from their declared capabilities (--fail-on drift)`);
-    const code = failing.length > 0 || (failOn.drift && drift.length > 0) ? 1 : 0;
+    if (baseline && settled) printBaseline(settled, args.baseline ?? baseline.path, out);
+    const { failing, reasons } = runFails(results, failOn, drift.length);
+    for (const reason of reasons) out(`llm-verify: ${reason}`);
+    const code = failing.length > 0 || reasons.length > 0 ? 1 : 0;
     if (args.ui && !vitestRun.uiUrl) log('--ui: no cell ran through vitest (every cell was decided before running), so there is no UI to serve');
     if (vitestRun.uiUrl) {
       out(`llm-verify: the run is done (exit code ${code}); vitest UI still at ${vitestRun.uiUrl} — press Ctrl-C to stop`);
@@ -213,4 +238,24 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     await vitestRun?.close();
     await Promise.allSettled(launched.map((entry) => entry.stop()));
   }
+}
+
+/** Digests of the model files this run loaded: the --local servers' and the embedded runtime's. */
+async function recordModelDigests(
+  launched: readonly LaunchedEndpoint[],
+  embedded: { path: string } | { error: string } | undefined,
+  embeddedModels: ReadonlyArray<{ id: string }> | undefined,
+): Promise<Record<string, string>> {
+  const files: Array<[string, string]> = launched.map((entry) => [`${entry.providerId}/${entry.model.id}`, entry.model.path]);
+  const embeddedId = embeddedModels?.length === 1 ? embeddedModels[0]?.id : undefined;
+  if (embedded && 'path' in embedded && embeddedId) files.push([`embedded/${embeddedId}`, embedded.path]);
+  const digests: Record<string, string> = {};
+  for (const [key, path] of files) {
+    try {
+      digests[key] = await modelFileDigest(path);
+    } catch {
+      // An unreadable file has no digest: nothing is recorded rather than a guess.
+    }
+  }
+  return digests;
 }

@@ -14,6 +14,8 @@ export interface LaunchedEndpoint {
   /** The key the server checks (the user's key from the provider's env var, else a generated one). */
   apiKey?: string;
   version?: string;
+  /** The model the server serves: its id and the GGUF file it loaded (for the run's model digests). */
+  model: { id: string; path: string };
   logFile: string;
   stop(): Promise<void>;
 }
@@ -73,7 +75,15 @@ export async function launchLocalEndpoints(
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });
     }
     context.log(`${id}: ${server.baseUrl} (${server.version ?? 'version unknown'}), log ${logFile}`);
-    launched.push({ providerId: id, rootUrl: server.baseUrl, apiKey: apiKeyEnv ? apiKey : undefined, version: server.version, logFile, stop: server.stop });
+    launched.push({
+      providerId: id,
+      rootUrl: server.baseUrl,
+      apiKey: apiKeyEnv ? apiKey : undefined,
+      version: server.version,
+      model: { id: model.id, path: await context.modelPath() },
+      logFile,
+      stop: server.stop,
+    });
   }
   return launched;
 }

@@ -60,6 +60,8 @@ export interface Cell {
   /** The whole target, resolved by the plan: the worker never looks the provider up again. */
   target: TargetPlan;
   timeoutMs: number;
+  /** `--repeat N`: independent runs of the cell, aggregated into one verdict (absent: 1). */
+  repeat?: number;
   /**
    * Set with `--probe`: the cell runs whatever the model declares, and its verdict is compared with
    * the declaration (drift). `declaredUnsupported` lists required capabilities declared absent.

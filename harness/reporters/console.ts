@@ -7,11 +7,11 @@ import type { ReportPaths } from './write-reports.ts';
 type Write = (line: string) => void;
 
 /** One line for a finished cell: "[ 12/40] PASS  llama_cpp/…/core.basic_chat  143 ms". */
-export function formatCellLine(result: CellResult, done: number, total: number): string {
+export function formatCellLine(result: CellResult, done: number, total: number, note = ''): string {
   const width = String(total).length;
   const layer = result.verdict === 'fail' && result.layer ? ` [${result.layer}]` : '';
   const reason = result.verdict !== 'pass' && result.message ? ` — ${result.message.split('\n')[0]?.slice(0, 140)}` : '';
-  return `[${String(done).padStart(width)}/${total}] ${VERDICT_ASCII[result.verdict].padEnd(5)} ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test} ${result.durationMs} ms${layer}${reason}`;
+  return `[${String(done).padStart(width)}/${total}] ${VERDICT_ASCII[result.verdict].padEnd(5)} ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test} ${result.durationMs} ms${note}${layer}${reason}`;
 }
 
 /** One progress line per finished cell (see formatCellLine). */
@@ -19,7 +19,8 @@ export function createProgressPrinter(total: number, write: Write): (result: Cel
   let done = 0;
   return (result) => {
     done += 1;
-    write(formatCellLine(result, done, total));
+    const repeat = result.repeat ? ` (${result.repeat.passes}/${result.repeat.runs} runs passed)` : '';
+    write(formatCellLine(result, done, total, repeat));
   };
 }
 
@@ -40,10 +41,15 @@ export function printDecidedCells(cells: readonly Cell[], write: Write): void {
   }
 }
 
-/** The summary table (one row per provider/model/protocol), the report paths and the summary line. */
+/**
+ * The summary table (one row per provider/model/protocol that ran; targets whose every cell was
+ * skipped collapsed into one line per provider, as in the matrix), the report paths and the summary line.
+ */
 export function printSummary(results: readonly CellResult[], paths: ReportPaths, write: Write): void {
   const groups = Map.groupBy(results, (result) => `${result.provider}/${result.model}/${result.protocol}`);
-  const rows = [...groups].map(([key, cells]) => {
+  const tested = [...groups].filter(([, cells]) => cells.some((result) => result.verdict !== 'skipped'));
+  const untested = [...groups].filter(([, cells]) => cells.every((result) => result.verdict === 'skipped'));
+  const rows = tested.map(([key, cells]) => {
     const counts = countVerdicts(cells);
     return [key, counts.pass, counts.fail, counts.error, counts.skipped, counts.unsupported, counts.flaky].map(String);
   });
@@ -51,8 +57,15 @@ export function printSummary(results: readonly CellResult[], paths: ReportPaths,
   const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => (row[index] ?? '').length)));
   const format = (row: string[]) => row.map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0))).join('  ');
   write('');
-  write(format(header));
-  for (const row of rows) write(format(row));
+  if (rows.length > 0) {
+    write(format(header));
+    for (const row of rows) write(format(row));
+  }
+  if (untested.length > 0) {
+    const providers = [...new Set(untested.map(([, cells]) => cells[0]?.provider ?? '?'))];
+    const skipped = untested.reduce((sum, [, cells]) => sum + cells.length, 0);
+    write(`not run (every cell skipped): ${providers.join(', ')} — ${untested.length} target${untested.length === 1 ? '' : 's'}, ${skipped} cells; what each needs: the SKIP lines above, or the matrix`);
+  }
   const retried = results.filter((result) => (result.retries?.length ?? 0) > 0);
   if (retried.length > 0) {
     write('');

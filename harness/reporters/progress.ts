@@ -31,7 +31,7 @@ function duration(ms: number): string {
 /**
  * The console while cells run: one status line "[ 12/40] 10 pass · 1 fail · 1 error · 42s · ETA 1m10s"
  * (redrawn in place on a terminal), and one line per cell only for cells that failed, errored or
- * needed retries (every cell with --verbose). Cells finish out of order when targets run in parallel.
+ * needed retries, and flaky cells (every cell with --verbose). Cells finish out of order when targets run in parallel.
  */
 export function createProgress(options: ProgressOptions): Progress {
   const now = options.now ?? (() => performance.now());
@@ -53,11 +53,12 @@ export function createProgress(options: ProgressOptions): Progress {
       done += 1;
       if (result.verdict === 'pass' || result.verdict === 'fail' || result.verdict === 'error') counts[result.verdict] += 1;
       else counts.other += 1;
-      const noteworthy = result.verdict === 'fail' || result.verdict === 'error' || (result.retries?.length ?? 0) > 0;
+      const noteworthy = result.verdict === 'fail' || result.verdict === 'error' || result.verdict === 'flaky' || (result.retries?.length ?? 0) > 0;
       if (options.live) options.live.clear();
       if (options.verbose || noteworthy) {
         const note = retryNote(result);
-        options.write(`${formatCellLine(result, done, options.total)}${note ? ` (${note})` : ''}`);
+        const repeat = result.repeat ? ` (${result.repeat.passes}/${result.repeat.runs} runs passed)` : '';
+        options.write(`${formatCellLine(result, done, options.total, repeat)}${note ? ` (${note})` : ''}`);
       }
       if (options.live) {
         options.live.redraw(status().slice(0, Math.max(20, options.live.columns - 1)));

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { baselineTotals, type BaselineTotals } from '../baseline/apply-baseline.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { driftRows, type DriftRow } from './drift-report.ts';
 import type { RunMetadata } from './run-metadata.ts';
@@ -10,7 +11,7 @@ export const RESULTS_SCHEMA_VERSION = 1;
 export interface ResultsDocument {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   run: RunMetadata;
-  totals: VerdictCounts & { cells: number; failuresByLayer: Record<string, number> };
+  totals: VerdictCounts & { cells: number; failuresByLayer: Record<string, number>; baseline?: BaselineTotals };
   /** Cells whose verdict disagrees with the declared capabilities (runs with --probe). */
   drift: DriftRow[];
   cells: CellResult[];
@@ -20,7 +21,12 @@ export function buildResultsDocument(run: RunMetadata, cells: CellResult[]): Res
   return {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     run,
-    totals: { cells: cells.length, ...countVerdicts(cells), failuresByLayer: failuresByLayer(cells) },
+    totals: {
+      cells: cells.length,
+      ...countVerdicts(cells),
+      failuresByLayer: failuresByLayer(cells),
+      ...(run.baseline || cells.some((cell) => cell.baseline) ? { baseline: baselineTotals(cells) } : {}),
+    },
     drift: driftRows(cells),
     cells,
   };

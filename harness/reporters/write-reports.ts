@@ -34,17 +34,17 @@ export function reportPaths(runDir: string): ReportPaths {
   };
 }
 
-/** Turns the journal's cells into every report file, and points <reports>/latest at this run. */
+/** Turns the journal's cells into every report file, and points <reports>/latest at this run (unless `latest: false`, e.g. `merge --out`). */
 export function writeReports(
   runDir: string,
   run: RunMetadata,
   cells: CellResult[],
   capabilities: ReadonlyMap<string, string>,
-  options: { suiteOrder?: SuiteOrder } = {},
+  options: { suiteOrder?: SuiteOrder; latest?: boolean } = {},
 ): ReportPaths {
   const paths = reportPaths(runDir);
   writeResultsJson(paths.results, buildResultsDocument(run, cells));
-  writeFileSync(paths.junit, buildJunitXml(cells, { capabilities }, run.runId));
+  writeFileSync(paths.junit, buildJunitXml(cells, { capabilities, flakyAs: run.flakyFails ? 'fail' : 'pass' }, run.runId));
   const matrix = buildMatrix(run.runId, cells, run.notLiveVerified, {
     suiteOrder: options.suiteOrder,
     // Linked only when the transcript was written (a failing cell's, or every cell's on request).
@@ -58,7 +58,7 @@ export function writeReports(
   writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix) + (drift ? `\n## Capability drift (--probe)\n\n${drift}` : ''));
   writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix, run));
   writeFileSync(paths.matrixSummary, renderMatrixSummaryMarkdown(matrix));
-  pointLatestAt(runDir);
+  if (options.latest !== false) pointLatestAt(runDir);
   return paths;
 }
 

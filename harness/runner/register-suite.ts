@@ -5,6 +5,7 @@ import type { SuiteDefinition, Target } from '../suite/define.ts';
 import { VerifyError } from '../contract/verify-error.ts';
 import { createTarget } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
+import { aggregateRepeats, endsRepeats } from '../verdicts/aggregate-repeats.ts';
 import { driftOf } from '../verdicts/drift.ts';
 import { CellScheduler, type LaneSpec } from './cell-scheduler.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
@@ -132,10 +133,22 @@ async function runScheduledCell(cell: Cell, definition: SuiteDefinition['tests']
   const circuit = breaker.state();
   if (circuit.open) return decidedResult(cell, run.runId, 'error', circuit.reason, { layer: 'infra', kind: circuit.kind });
   const ready = await preparedFor(cell, run.secrets);
-  const result =
-    'target' in ready
-      ? await run.runCell(cell, definition, ready.target)
-      : decidedResult(cell, run.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+  let result: CellResult;
+  if ('target' in ready) {
+    // --repeat N: N independent runs (fresh requests, nothing reused between them), one verdict.
+    const runs: CellResult[] = [];
+    for (let index = 0; index < (cell.repeat ?? 1); index += 1) {
+      const once = await run.runCell(cell, definition, ready.target);
+      runs.push(once);
+      if (endsRepeats(once)) break;
+    }
+    result = aggregateRepeats(runs);
+    // Every run's retries, not only those of the run the verdict came from.
+    const retries = runs.flatMap((once) => once.retries ?? []);
+    if (runs.length > 1 && retries.length > 0) result = { ...result, retries };
+  } else {
+    result = decidedResult(cell, run.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+  }
   breaker.record(result);
   return result;
 }

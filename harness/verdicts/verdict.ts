@@ -1,6 +1,7 @@
 import type { Drift } from './drift.ts';
 import type { RetryRecord } from '../contract/retry.ts';
 import type { ErrorKind, FailureLayer } from '../contract/verify-error.ts';
+import type { RepeatStats } from './repeat-stats.ts';
 
 export const VERDICTS = ['pass', 'fail', 'unsupported', 'skipped', 'error', 'flaky'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -34,8 +35,30 @@ export interface CellResult {
   retries?: RetryRecord[];
   /** Time the cell waited for the provider's rate limiter. */
   rateLimitedMs?: number;
-  /** With --repeat N: how many of N runs passed. */
-  repeat?: { runs: number; passes: number };
+  /** With --repeat N: how many of N runs passed, the statistics, and each run's outcome. */
+  repeat?: RepeatStats & { attempts: RepeatAttempt[] };
+  /** With --baseline: how the cell stands against the expected-failures baseline. */
+  baseline?: BaselineMark;
+}
+
+/** One of the N independent runs of a cell (`--repeat N`). */
+export interface RepeatAttempt {
+  verdict: Verdict;
+  layer?: FailureLayer;
+  message?: string;
+  durationMs: number;
+}
+
+/**
+ * A cell against the baseline: `known` — a failure the baseline expects (does not fail the run);
+ * `new` — a failure the baseline does not expect, or expects with another verdict/layer (`expected`);
+ * `stale` — the baseline expects a failure but the cell passed.
+ */
+export interface BaselineMark {
+  status: 'known' | 'new' | 'stale';
+  reason?: string;
+  /** What the baseline entry expected, when the cell's failure differs from it or the cell passed. */
+  expected?: { verdict?: 'fail' | 'error'; layer?: FailureLayer };
 }
 
 /** "passed after 2 retries (HTTP 429, HTTP 503)", or undefined when nothing was retried. */
