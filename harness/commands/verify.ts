@@ -1,5 +1,9 @@
 import { join, resolve } from 'node:path';
 import { loadEnvironment } from '../config/env.ts';
+import { createRedactor } from '../config/redactor.ts';
+import { estimateCells, estimateLine } from '../cost/estimate.ts';
+import { readPriceOverrides } from '../cost/price-file.ts';
+import { runSecretValues } from '../config/secret-values.ts';
 import { failOnLayers, filtersFromArgs, newRunId, parseShard, repeatCount, type FilterArgs } from '../config/run-args.ts';
 import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
 import { containerRuntimeFor } from '../endpoints/container-option.ts';
@@ -13,6 +17,7 @@ import { createProgress, liveLine } from '../reporters/progress.ts';
 import { driftRows, printDrift } from '../reporters/drift-report.ts';
 import { Journal, readJournal, repairJournal } from '../reporters/journal.ts';
 import { buildRunMetadata } from '../reporters/run-metadata.ts';
+import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { decidedResult } from '../runner/run-cell.ts';
 import { runCellsWithVitest, type VitestRunHandle } from '../runner/run-vitest.ts';
@@ -53,6 +58,12 @@ export interface VerifyArgs extends FilterArgs {
   verbose?: boolean;
   /** Continue this run (id or "latest") in its own folder: its finished cells are kept. */
   resume?: string;
+  /** Which cells get a redacted transcript file (default: failing and erroring ones). */
+  transcripts?: TranscriptMode;
+  /** `--budget <USD>`: stop starting cells once spent + in flight would exceed it. */
+  budget?: number;
+  /** `--prices <file.json>`: prices overriding the declared ones. */
+  prices?: string;
   /** Independent runs per cell (flaky verdicts). */
   repeat?: number;
   /** "i/n": the part of the cells to run. */
@@ -69,8 +80,6 @@ export interface VerifyArgs extends FilterArgs {
   ui?: boolean;
   uiPort?: number;
 }
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Where `--ui` serves @vitest/ui unless --ui-port says otherwise (vitest's own default). */
 export const DEFAULT_UI_PORT = 51204;
@@ -91,6 +100,9 @@ function untilInterrupted(): Promise<void> {
 export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring): Promise<number> {
   const { providers, suites } = wiring;
   const env = loadEnvironment();
+  // Every line this command prints or writes goes through the run's redactor; launched servers' keys join it once known.
+  let redactor = createRedactor(runSecretValues({ providers, env, urls: [args.baseUrl] }));
+  const log = (line: string) => process.stderr.write(`${redactor.text(line)}\n`);
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
   checkScheduleFlags(args);
@@ -98,6 +110,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   for (const id of Object.keys(rateLimits)) {
     if (!providers.some((provider) => provider.id === id)) throw new UsageError(`--rate-limit ${id}: no such provider; providers: ${providers.map((provider) => provider.id).join(', ')}`);
   }
+  const prices = args.prices ? readPriceOverrides(args.prices) : undefined;
   const repeat = repeatCount(args.repeat);
   const shard = parseShard(args.shard);
   const baseline = loadBaselineOption(args.baseline, args.updateBaseline);
@@ -135,8 +148,11 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       discover: discoverModels,
       probe: args.probe,
       skipUnreachable: args.skipUnreachable,
+      prices,
     });
     const plan = { ...planned, cells: applyClientSettings(planned.cells, args, rateLimits) };
+    const redactValues = runSecretValues({ providers, env, keys: plan.secrets, urls: [args.baseUrl] });
+    redactor = createRedactor(redactValues);
     if (plan.cells.length === 0) {
       log('no cells match these filters; `verify list` shows what exists');
       return 2;
@@ -146,8 +162,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
 
     const paths = reportPaths(runDir);
     if (resumed) repairJournal(paths.journal);
-    const journal = new Journal(paths.journal);
-    if (!resumed) writeRunManifest(runDir, { runId, startedAt, argv });
+    const journal = new Journal(paths.journal, redactor.text);
+    if (!resumed) writeRunManifest(runDir, { runId, startedAt, argv: argv.map(redactor.text) });
     pointLatestAt(runDir);
     // A resumed run keeps its finished cells and runs the rest.
     const finished = new Set(resumed ? readJournal(paths.journal).map((result) => cellId(result)) : []);
@@ -163,8 +179,9 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     const concurrency = concurrencyFor(args.concurrency, pending);
     const runnable = pending.length - decided.length;
     if (runnable > 0) log(`running ${runnable} cells, ${concurrency} at a time (targets in parallel; --concurrency to change)`);
+    log(estimateLine(estimateCells(pending), args.budget));
     const progress = createProgress({ total: runnable, write: log, verbose: args.verbose === true, live: liveLine(process.stderr) });
-    const out = (line: string) => process.stdout.write(`${line}\n`);
+    const out = (line: string) => process.stdout.write(`${redactor.text(line)}\n`);
     const telemetry = startTelemetry(telemetrySettings);
     const runSpan = startRunSpan(telemetry, { runId });
     if (telemetrySettings.otlpTracesUrl) log(`tracing: OpenTelemetry GenAI spans to ${telemetrySettings.otlpTracesUrl}${telemetrySettings.content ? ' (with message content)' : ''}`);
@@ -179,6 +196,10 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
         onCell: progress.onCell,
         schedule: { concurrency, circuitBreaker: args.circuitBreaker ?? DEFAULT_CIRCUIT_BREAKER },
         mcpServers,
+        runDir,
+        transcripts: args.transcripts ?? 'failing',
+        redactValues,
+        budgetUsd: args.budget,
         telemetry: { ...telemetrySettings, ...(runSpan.traceparent ? { traceparent: runSpan.traceparent } : {}) },
         ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
       });
@@ -198,6 +219,13 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       const version = result.details?.serverVersion;
       if (typeof version === 'string') endpointVersions[result.provider] ??= version;
     }
+    const gateways: Record<string, string> = {};
+    for (const provider of providers) {
+      if (!provider.gateway || !results.some((result) => result.provider === provider.id)) continue;
+      const started = launched.find((entry) => entry.providerId === provider.id);
+      const software = endpointVersions[provider.id] ?? provider.gateway;
+      gateways[provider.id] = started?.upstream ? `${software} → ${started.upstream}` : `${software} → its configured upstream`;
+    }
     const modelDigests = await recordModelDigests(launched, embeddedModel, plan.models.get('embedded'));
     const capabilities = new Map(
       [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
@@ -206,9 +234,10 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       runId,
       startedAt,
       finishedAt: new Date().toISOString(),
-      argv,
+      argv: argv.map(redactor.text),
       filters: { ...filters },
       endpointVersions,
+      gateways,
       ...(Object.keys(modelDigests).length > 0 ? { modelDigests } : {}),
       providers,
       complete: cells.every((cell) => results.some((result) => cellId(result) === cell.id)),

@@ -69,10 +69,11 @@ describe('printSummary', () => {
     );
     expect(lines.slice(0, 4)).toEqual([
       '',
-      'target                      pass  fail  error  skipped  unsupported  flaky',
-      'llama_cpp/smol/openai-chat     1     1      0        1            0      0',
+      'target                      pass  fail  error  skipped  unsupported  flaky  cost',
+      'llama_cpp/smol/openai-chat     1     1      0        1            0      0     -',
       'not run (every cell skipped): openai, vllm — 3 targets, 4 cells; what each needs: the SKIP lines above, or the matrix',
     ]);
+    expect(lines.at(-2)).toBe('cost: $0 in total');
     expect(lines.at(-1)).toBe('llm-verify: 7 cells: 1 pass, 1 fail (model 1), 0 unsupported, 5 skipped, 0 error, 0 flaky');
   });
 });

@@ -1,3 +1,4 @@
+import { costLine, costTotals, targetCostText } from './cost-report.ts';
 import { basename } from 'node:path';
 import type { Cell } from '../matrix/cell.ts';
 import { retryNote, type CellResult, type Verdict } from '../verdicts/verdict.ts';
@@ -47,13 +48,14 @@ export function printDecidedCells(cells: readonly Cell[], write: Write): void {
  */
 export function printSummary(results: readonly CellResult[], paths: ReportPaths, write: Write): void {
   const groups = Map.groupBy(results, (result) => `${result.provider}/${result.model}/${result.protocol}`);
+  const cost = costTotals(results);
   const tested = [...groups].filter(([, cells]) => cells.some((result) => result.verdict !== 'skipped'));
   const untested = [...groups].filter(([, cells]) => cells.every((result) => result.verdict === 'skipped'));
   const rows = tested.map(([key, cells]) => {
     const counts = countVerdicts(cells);
-    return [key, counts.pass, counts.fail, counts.error, counts.skipped, counts.unsupported, counts.flaky].map(String);
+    return [...[key, counts.pass, counts.fail, counts.error, counts.skipped, counts.unsupported, counts.flaky].map(String), targetCostText(cost, key)];
   });
-  const header = ['target', 'pass', 'fail', 'error', 'skipped', 'unsupported', 'flaky'];
+  const header = ['target', 'pass', 'fail', 'error', 'skipped', 'unsupported', 'flaky', 'cost'];
   const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => (row[index] ?? '').length)));
   const format = (row: string[]) => row.map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0))).join('  ');
   write('');
@@ -77,5 +79,6 @@ export function printSummary(results: readonly CellResult[], paths: ReportPaths,
   write(`results:  ${paths.results}`);
   write(`junit:    ${paths.junit}`);
   write(`matrix:   ${paths.matrixMarkdown} (also .json, .html; compact: ${basename(paths.matrixSummary)})`);
+  write(costLine(cost));
   write(summaryLine(results));
 }

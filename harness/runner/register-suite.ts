@@ -1,9 +1,13 @@
 import './provided-context.ts';
 import { afterAll, describe, inject, test } from 'vitest';
 import { targetKey, type Cell, type Secrets } from '../matrix/cell.ts';
-import type { SuiteDefinition, Target } from '../suite/define.ts';
+import type { SuiteDefinition, Target, VerifyTestDefinition } from '../suite/define.ts';
 import { VerifyError } from '../contract/verify-error.ts';
-import { createTarget } from './create-target.ts';
+import { createRedactor } from '../config/redactor.ts';
+import { BudgetLedger } from '../cost/budget.ts';
+import { estimateCost } from '../cost/cell-cost.ts';
+import { runOnTarget, type TranscriptOutput } from './run-on-target.ts';
+import { createTarget, type TargetHandle } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
 import { aggregateRepeats, endsRepeats } from '../verdicts/aggregate-repeats.ts';
 import { driftOf } from '../verdicts/drift.ts';
@@ -16,7 +20,7 @@ import { runContext } from '../telemetry/run-span.ts';
 import { startTelemetry, type Telemetry } from '../telemetry/tracer.ts';
 
 type Prepared =
-  | { target: Target; close(): Promise<void> }
+  | TargetHandle
   | { unavailable: CellResult['verdict']; reason: string; layer?: VerifyError['layer']; kind?: VerifyError['kind'] };
 
 /** Targets are shared by every suite in a worker, and checked for reachability once. */
@@ -60,15 +64,28 @@ function preparedFor(cell: Cell, secrets: Secrets): Promise<Prepared> {
   return entry;
 }
 
+/** What every test of a run shares: ids, credentials, transcript output, and the --budget ledger. */
+interface RunShared {
+  runId: string;
+  secrets: Secrets;
+  output: TranscriptOutput;
+  budget?: BudgetLedger;
+}
+
 /**
  * Registers one vitest test per runnable cell of the given suites (in suite order, grouped by
  * target). The test's verdict travels to the runner in task meta; a failing verdict also fails
  * the vitest test. Targets are closed after the last test.
  */
 export function registerSuites(suites: readonly SuiteDefinition[]): void {
-  const runId = inject('runId');
-  const secrets = inject('secrets');
+  const budgetUsd = inject('budgetUsd');
   const schedule = inject('schedule');
+  const shared: RunShared = {
+    runId: inject('runId'),
+    secrets: inject('secrets'),
+    output: { runDir: inject('runDir'), mode: inject('transcripts'), redactor: createRedactor(inject('redactValues')) },
+    budget: budgetUsd === undefined ? undefined : new BudgetLedger(budgetUsd),
+  };
   const cells = inject('cells').filter((cell) => cell.gate.action === 'run');
   const settings = inject('telemetry') ?? { content: false };
   telemetry = startTelemetry(settings);
@@ -76,11 +93,10 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
   const mcpServers = inject('mcpServers') ?? [];
   const runTraced: CellRunner = (cell, definition, target) =>
     withCellSpan(telemetry, parent, { id: cell.id, suite: cell.suite, test: cell.test, provider: cell.provider, model: cell.model, protocol: cell.protocol }, () =>
-      runCell(cell, runId, definition, target, { mcpServers }),
+      runCell(cell, shared.runId, definition, target, { mcpServers }),
     );
   const run: RunState = {
-    runId,
-    secrets,
+    shared,
     scheduler: new CellScheduler(schedule.concurrency),
     breakers: new Map(),
     threshold: schedule.circuitBreaker,
@@ -98,9 +114,10 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
   for (const suite of suites) registerSuite(suite, run, cells.filter((cell) => cell.suite === suite.id));
 }
 
+type CellRunner = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) => Promise<CellResult>;
+
 interface RunState {
-  runId: string;
-  secrets: Secrets;
+  shared: RunShared;
   scheduler: CellScheduler;
   breakers: Map<string, CircuitBreaker>;
   threshold: number;
@@ -109,8 +126,6 @@ interface RunState {
   /** Runs one cell's body against its target (in the cell's trace span). */
   runCell: CellRunner;
 }
-
-type CellRunner = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) => Promise<CellResult>;
 
 function laneOf(cell: Cell): LaneSpec {
   const own = cell.target.concurrency;
@@ -123,7 +138,7 @@ function laneOf(cell: Cell): LaneSpec {
 }
 
 /** One cell, when the scheduler lets it run: a circuit opened by the target's earlier cells decides it without a request. */
-async function runScheduledCell(cell: Cell, definition: SuiteDefinition['tests'][number], run: RunState): Promise<CellResult> {
+async function runScheduledCell(cell: Cell, definition: VerifyTestDefinition, run: RunState): Promise<CellResult> {
   const key = targetKey(cell);
   let breaker = run.breakers.get(key);
   if (!breaker) {
@@ -131,26 +146,41 @@ async function runScheduledCell(cell: Cell, definition: SuiteDefinition['tests']
     run.breakers.set(key, breaker);
   }
   const circuit = breaker.state();
-  if (circuit.open) return decidedResult(cell, run.runId, 'error', circuit.reason, { layer: 'infra', kind: circuit.kind });
-  const ready = await preparedFor(cell, run.secrets);
-  let result: CellResult;
-  if ('target' in ready) {
-    // --repeat N: N independent runs (fresh requests, nothing reused between them), one verdict.
-    const runs: CellResult[] = [];
-    for (let index = 0; index < (cell.repeat ?? 1); index += 1) {
-      const once = await run.runCell(cell, definition, ready.target);
-      runs.push(once);
-      if (endsRepeats(once)) break;
-    }
-    result = aggregateRepeats(runs);
-    // Every run's retries, not only those of the run the verdict came from.
-    const retries = runs.flatMap((once) => once.retries ?? []);
-    if (runs.length > 1 && retries.length > 0) result = { ...result, retries };
-  } else {
-    result = decidedResult(cell, run.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
-  }
+  if (circuit.open) return decidedResult(cell, run.shared.runId, 'error', circuit.reason, { layer: 'infra', kind: circuit.kind });
+  const result = await runOne(cell, definition, run.shared, run.runCell);
   breaker.record(result);
   return result;
+}
+
+/** Runs one cell: within the budget, on its prepared target (or decided when the target is unavailable). */
+async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunShared, run: CellRunner): Promise<CellResult> {
+  const price = cell.target.price?.price;
+  const repeat = cell.repeat ?? 1;
+  const ticket = shared.budget?.tryStart(price && cell.estimate ? estimateCost(cell.estimate, price) * repeat : undefined);
+  if (ticket && 'refused' in ticket) return decidedResult(cell, shared.runId, 'skipped', ticket.refused);
+  let result: CellResult | undefined;
+  try {
+    const ready = await preparedFor(cell, shared.secrets);
+    result =
+      'target' in ready
+        ? await runOnTarget(cell, ready, shared.output, async (target) => {
+            // --repeat N: N independent runs (fresh requests, nothing reused between them), one verdict.
+            const runs: CellResult[] = [];
+            for (let index = 0; index < repeat; index += 1) {
+              const once = await run(cell, definition, target);
+              runs.push(once);
+              if (endsRepeats(once)) break;
+            }
+            const aggregate = aggregateRepeats(runs);
+            // Every run's retries, not only those of the run the verdict came from.
+            const retries = runs.flatMap((once) => once.retries ?? []);
+            return runs.length > 1 && retries.length > 0 ? { ...aggregate, retries } : aggregate;
+          })
+        : decidedResult(cell, shared.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+    return result;
+  } finally {
+    if (ticket) shared.budget?.settle(ticket, result ? (result.costUsd ?? (result.usage ? undefined : 0)) : undefined);
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import type { McpSource } from '../mcp/mcp-source.ts';
 import type { Cell, Secrets } from '../matrix/cell.ts';
 import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { Journal } from '../reporters/journal.ts';
+import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
 import type { RunSchedule } from './provided-context.ts';
 import { uiReporter, uiUrl, type UiOptions } from './vitest-ui.ts';
@@ -24,6 +25,12 @@ export interface VitestRunOptions {
   onCell: CellListener;
   /** Cells in flight at once, and the circuit breaker's threshold. */
   schedule: RunSchedule;
+  /** The run's report folder, where workers write transcripts. */
+  runDir: string;
+  transcripts: TranscriptMode;
+  /** Every secret value of the run, for redaction in the worker (its own channel, like secrets). */
+  redactValues: string[];
+  budgetUsd?: number;
   mcpServers?: McpSource[];
   telemetry?: TelemetrySettings;
   /** Abort the whole run (SIGINT). */
@@ -39,10 +46,19 @@ export interface VitestRunHandle {
 }
 
 /**
- * Runs every runnable cell through the generic suite entry in one vitest process-pool worker (one
+ * A worker thread when every cell talks to an endpoint over the network: no second process (about
+ * 100 MiB less at peak, and no process start). Embedded cells load node-llama-cpp's native addon,
+ * which gets a process of its own (forks).
+ */
+export function poolFor(cells: readonly Pick<Cell, 'protocol'>[]): 'threads' | 'forks' {
+  return cells.some((cell) => cell.protocol === 'embedded') ? 'forks' : 'threads';
+}
+
+/**
+ * Runs every runnable cell through the generic suite entry in one vitest worker (see poolFor; one
  * embedded model instance is reused). Every test is concurrent for vitest; the worker's scheduler
  * (CellScheduler) runs targets in parallel, each target's cells in order, and never more requests
- * at a server than it has slots. Network-bound cells overlap in one process: no worker per target.
+ * at a server than it has slots. Network-bound cells overlap in one worker: no worker per target.
  */
 export async function runCellsWithVitest(options: VitestRunOptions): Promise<VitestRunHandle> {
   const runnable = options.cells.filter((cell) => cell.gate.action === 'run');
@@ -66,11 +82,15 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<Vit
         secrets: options.secrets,
         suitesModule: options.suitesModule,
         schedule: options.schedule,
+        runDir: options.runDir,
+        transcripts: options.transcripts,
+        redactValues: options.redactValues,
+        budgetUsd: options.budgetUsd,
         mcpServers: options.mcpServers ?? [],
         telemetry: options.telemetry ?? { content: false },
       },
       reporters: ui ? [journalReporter, uiReporter(ui)] : [journalReporter],
-      pool: 'forks',
+      pool: poolFor(runnable),
       maxWorkers: 1,
       isolate: false,
       fileParallelism: false,

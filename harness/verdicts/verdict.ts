@@ -35,6 +35,15 @@ export interface CellResult {
   retries?: RetryRecord[];
   /** Time the cell waited for the provider's rate limiter. */
   rateLimitedMs?: number;
+  /**
+   * Tokens of the cell's model calls as the wire reported them (calls without any usage counted in
+   * callsWithoutUsage; their tokens are unknown).
+   */
+  usage?: { calls: number; input: number; output: number; cachedInput?: number; callsWithoutUsage?: number };
+  /** USD of `usage` at the model's price (declared, --prices, or 0 for local servers); absent when the price is unknown. */
+  costUsd?: number;
+  /** Path of the cell's redacted transcript, relative to the run folder (failing cells, or all with --transcripts all). */
+  transcript?: string;
   /** With --repeat N: how many of N runs passed, the statistics, and each run's outcome. */
   repeat?: RepeatStats & { attempts: RepeatAttempt[] };
   /** With --baseline: how the cell stands against the expected-failures baseline. */

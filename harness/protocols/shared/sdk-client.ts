@@ -5,6 +5,7 @@ import { normalizeError } from './http-error.ts';
 import { createRecordingFetch } from './recording-fetch.ts';
 import { createRetryingFetch } from './retrying-fetch.ts';
 import { retryPolicyOf } from './retry-policy.ts';
+import { splitUrlCredentials, withUrlCredentials } from './url-credentials.ts';
 
 /**
  * Local servers accept any key when they check none; the Stainless-generated SDKs (openai,
@@ -13,20 +14,26 @@ import { retryPolicyOf } from './retry-policy.ts';
  */
 export const NO_KEY = 'no-key';
 
-/** The fetch every SDK client gets: the harness's retries and rate limit around a recording fetch (each attempt recorded). */
-export function harnessFetch(config: ClientConfig, transcript: Transcript): typeof fetch {
-  return createRetryingFetch(createRecordingFetch(transcript), { policy: retryPolicyOf(config), rateLimit: config.rateLimit });
+/**
+ * The fetch every SDK client gets: the harness's retries and rate limit around a recording fetch
+ * (each attempt recorded), or around `inner` when the caller wraps the recording fetch itself.
+ */
+export function harnessFetch(config: ClientConfig, transcript: Transcript, inner: typeof fetch = createRecordingFetch(transcript)): typeof fetch {
+  return createRetryingFetch(inner, { policy: retryPolicyOf(config), rateLimit: config.rateLimit });
 }
 
 /** Constructor options shared by the openai and @anthropic-ai/sdk clients: every request is recorded. */
 export function sdkClientOptions(config: ClientConfig, transcript: Transcript) {
+  const recording = createRecordingFetch(transcript);
+  // Credentials inside the base URL (userinfo, query keys) go on each request, not in the SDK's base URL.
+  const credentials = splitUrlCredentials(config.baseUrl);
   return {
     apiKey: config.apiKey ?? NO_KEY,
-    baseURL: config.baseUrl,
+    baseURL: credentials?.url ?? config.baseUrl,
     timeout: config.timeoutMs,
     // Retries are the harness's own (visible in the cell's attempts), never the SDK's.
     maxRetries: 0,
-    fetch: harnessFetch(config, transcript),
+    fetch: harnessFetch(config, transcript, credentials ? withUrlCredentials(recording, credentials, config.apiKey === undefined) : recording),
   };
 }
 
