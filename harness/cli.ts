@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DIFF_FORMATS } from './commands/diff.ts';
 import { withEverydayCommands } from './commands/everyday-cli.ts';
+import { argvForResume } from './commands/resume-run.ts';
 import type { Wiring } from './commands/wiring.ts';
 import { UsageError } from './matrix/usage-error.ts';
 import { TRANSCRIPT_MODES, type TranscriptMode } from './reporters/transcript-file.ts';
@@ -27,9 +28,9 @@ const filterOptions = {
   'base-url': { type: 'string', describe: 'server root URL of the one selected --provider (else <PROVIDER>_BASE_URL)' },
 } as const;
 
-const argv = hideBin(process.argv);
-
 async function main(): Promise<number> {
+  // With --resume, the run's own flags (from its run.json) are parsed, overridden by those given now.
+  const argv = argvForResume(hideBin(process.argv));
   let exitCode = 0;
   await withEverydayCommands(yargs(argv), WIRING, (code) => (exitCode = code))
     .scriptName('llm-verify')
@@ -51,6 +52,13 @@ async function main(): Promise<number> {
           },
           probe: { type: 'boolean', default: false, describe: 'run cells the model declares unsupported too, and report drift between declared and observed capabilities' },
           'skip-unreachable': { type: 'boolean', default: false, describe: 'an unreachable endpoint gives skipped cells instead of error [infra] (for laptops)' },
+          concurrency: { type: 'number', describe: 'targets run in parallel (default: distinct endpoints, at most 8); a target\'s cells stay in order' },
+          'circuit-breaker': { type: 'number', describe: `consecutive transport/timeout failures after which a target's remaining cells are error [infra] "circuit open" (default 2; 0 = never)` },
+          retries: { type: 'number', describe: 'harness retries of a transient failure (429, 5xx, reset, attempt timeout) per request (default 3)' },
+          'attempt-timeout': { type: 'number', describe: 'ms to the response headers of one attempt, past which it is retried (default: only the per-test deadline)' },
+          'rate-limit': { type: 'string', array: true, describe: 'a provider\'s limits, shared by all its targets: <provider>:<n>rpm[:<n>tpm] (repeatable; replaces declared limits)' },
+          verbose: { type: 'boolean', default: false, describe: 'a console line for every cell (default: only failing, erroring and retried cells, and a progress line)' },
+          resume: { type: 'string', describe: 'continue an interrupted run (its id, or "latest") in its own folder: finished cells are kept, the rest run, reports rebuilt' },
           budget: { type: 'number', describe: 'stop starting cells once spent + in flight would exceed this many USD (the rest: skipped "budget reached")' },
           prices: { type: 'string', describe: 'JSON file of prices overriding the declared ones: {"provider/model": {"input": USD/1M, "output": USD/1M, "cachedInput": USD/1M}}' },
           transcripts: { type: 'string', choices: TRANSCRIPT_MODES, default: 'failing', describe: 'which cells get reports/<run>/transcripts/<cell>.json (redacted requests, responses, stream events)' },
@@ -85,6 +93,9 @@ async function main(): Promise<number> {
             reportDir: args['report-dir'],
             failOn: args['fail-on'],
             skipUnreachable: args['skip-unreachable'],
+            circuitBreaker: args['circuit-breaker'],
+            attemptTimeout: args['attempt-timeout'],
+            rateLimit: args['rate-limit'],
             updateBaseline: args['update-baseline'],
             uiPort: args['ui-port'],
             otelContent: args['otel-content'],

@@ -12,9 +12,10 @@ import { modelFileDigest } from '../endpoints/model-digest.ts';
 import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
 import { shardCells } from '../matrix/shard.ts';
-import { createProgressPrinter, printDecidedCells, printSummary } from '../reporters/console.ts';
+import { printDecidedCells, printSummary } from '../reporters/console.ts';
+import { createProgress, liveLine } from '../reporters/progress.ts';
 import { driftRows, printDrift } from '../reporters/drift-report.ts';
-import { Journal, readJournal } from '../reporters/journal.ts';
+import { Journal, readJournal, repairJournal } from '../reporters/journal.ts';
 import { buildRunMetadata } from '../reporters/run-metadata.ts';
 import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
@@ -28,6 +29,10 @@ import { startTelemetry } from '../telemetry/tracer.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
 import { loadBaselineOption, printBaseline, runFails, settleBaseline } from './verify-baseline.ts';
 import type { Wiring } from './wiring.ts';
+import { applyClientSettings, checkScheduleFlags, concurrencyFor, DEFAULT_CIRCUIT_BREAKER, parseRateLimits } from '../config/schedule-args.ts';
+import { cellId } from '../matrix/cell.ts';
+import { readRunManifest, resolveRunDir, writeRunManifest } from './resume-run.ts';
+import { UsageError } from '../matrix/usage-error.ts';
 
 export interface VerifyArgs extends FilterArgs {
   baseUrl?: string;
@@ -39,6 +44,20 @@ export interface VerifyArgs extends FilterArgs {
   failOn?: string[];
   probe?: boolean;
   skipUnreachable?: boolean;
+  /** Targets (cells) in flight at once; default: distinct endpoints, at most 8. */
+  concurrency?: number;
+  /** Consecutive transport/timeout failures that open a target's circuit (0 = never). */
+  circuitBreaker?: number;
+  /** Harness retries of transient failures per request. */
+  retries?: number;
+  /** Time to response headers per attempt (ms), past which it is retried. */
+  attemptTimeout?: number;
+  /** `<provider>:<n>rpm[:<n>tpm]`, repeatable. */
+  rateLimit?: string[];
+  /** A line for every cell, not only failing or retried ones. */
+  verbose?: boolean;
+  /** Continue this run (id or "latest") in its own folder: its finished cells are kept. */
+  resume?: string;
   /** Which cells get a redacted transcript file (default: failing and erroring ones). */
   transcripts?: TranscriptMode;
   /** `--budget <USD>`: stop starting cells once spent + in flight would exceed it. */
@@ -86,15 +105,21 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   const log = (line: string) => process.stderr.write(`${redactor.text(line)}\n`);
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
+  checkScheduleFlags(args);
+  const rateLimits = parseRateLimits(args.rateLimit);
+  for (const id of Object.keys(rateLimits)) {
+    if (!providers.some((provider) => provider.id === id)) throw new UsageError(`--rate-limit ${id}: no such provider; providers: ${providers.map((provider) => provider.id).join(', ')}`);
+  }
   const prices = args.prices ? readPriceOverrides(args.prices) : undefined;
   const repeat = repeatCount(args.repeat);
   const shard = parseShard(args.shard);
   const baseline = loadBaselineOption(args.baseline, args.updateBaseline);
   const mcpServers = (args.mcp ?? []).map(parseMcpSource);
   const telemetrySettings = telemetryFromArgs(args, env);
-  const runId = newRunId();
+  const resumed = args.resume === undefined ? undefined : readRunManifest(resolveRunDir(args.reportDir, args.resume));
+  const runId = resumed?.runId ?? newRunId();
   const runDir = resolve(args.reportDir, runId);
-  const startedAt = new Date().toISOString();
+  const startedAt = resumed?.startedAt ?? new Date().toISOString();
 
   const wantsEmbedded = selected('embedded', filters.providers);
   let modelPromise: Promise<string> | undefined;
@@ -110,7 +135,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     if (wantsEmbedded) {
       embeddedModel = await modelPath().then((path) => ({ path }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     }
-    const plan = await planRun({
+    const planned = await planRun({
       providers,
       suites: suites.suites,
       filters,
@@ -125,6 +150,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       skipUnreachable: args.skipUnreachable,
       prices,
     });
+    const plan = { ...planned, cells: applyClientSettings(planned.cells, args, rateLimits) };
     const redactValues = runSecretValues({ providers, env, keys: plan.secrets, urls: [args.baseUrl] });
     redactor = createRedactor(redactValues);
     if (plan.cells.length === 0) {
@@ -135,17 +161,26 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     if (shard) log(`shard ${shard.index}/${shard.count}: ${cells.length} of ${plan.cells.length} cells`);
 
     const paths = reportPaths(runDir);
+    if (resumed) repairJournal(paths.journal);
     const journal = new Journal(paths.journal, redactor.text);
+    if (!resumed) writeRunManifest(runDir, { runId, startedAt, argv: argv.map(redactor.text) });
     pointLatestAt(runDir);
-    const decided = cells.filter((cell) => cell.gate.action !== 'run');
+    // A resumed run keeps its finished cells and runs the rest.
+    const finished = new Set(resumed ? readJournal(paths.journal).map((result) => cellId(result)) : []);
+    if (resumed) log(`resuming ${runId}: ${finished.size} of ${cells.length} cells already finished`);
+    const pending = cells.filter((cell) => !finished.has(cell.id));
+    const decided = pending.filter((cell) => cell.gate.action !== 'run');
     for (const cell of decided) {
       const gate = cell.gate;
       if (gate.action === 'fail' || gate.action === 'error') journal.append(decidedResult(cell, runId, gate.action, gate.reason, { layer: gate.layer, kind: gate.kind }));
       else if (gate.action !== 'run') journal.append(decidedResult(cell, runId, gate.action, gate.reason));
     }
     printDecidedCells(decided, log);
-    log(estimateLine(estimateCells(cells), args.budget));
-    const progress = createProgressPrinter(cells.length - decided.length, log);
+    const concurrency = concurrencyFor(args.concurrency, pending);
+    const runnable = pending.length - decided.length;
+    if (runnable > 0) log(`running ${runnable} cells, ${concurrency} at a time (targets in parallel; --concurrency to change)`);
+    log(estimateLine(estimateCells(pending), args.budget));
+    const progress = createProgress({ total: runnable, write: log, verbose: args.verbose === true, live: liveLine(process.stderr) });
     const out = (line: string) => process.stdout.write(`${redactor.text(line)}\n`);
     const telemetry = startTelemetry(telemetrySettings);
     const runSpan = startRunSpan(telemetry, { runId });
@@ -154,11 +189,12 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     try {
       vitestRun = await runCellsWithVitest({
         runId,
-        cells,
+        cells: pending,
         secrets: plan.secrets,
         suitesModule: suites.modulePath,
         journal,
-        onCell: progress,
+        onCell: progress.onCell,
+        schedule: { concurrency, circuitBreaker: args.circuitBreaker ?? DEFAULT_CIRCUIT_BREAKER },
         mcpServers,
         runDir,
         transcripts: args.transcripts ?? 'failing',
@@ -167,6 +203,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
         telemetry: { ...telemetrySettings, ...(runSpan.traceparent ? { traceparent: runSpan.traceparent } : {}) },
         ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
       });
+      progress.finish();
       runFailing = readJournal(paths.journal).filter((result) => isFailing(result.verdict)).length;
     } finally {
       runSpan.end({ cells: cells.length, failing: runFailing, exitCode: runFailing > 0 ? 1 : 0 });
@@ -203,7 +240,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       gateways,
       ...(Object.keys(modelDigests).length > 0 ? { modelDigests } : {}),
       providers,
-      complete: results.length === cells.length,
+      complete: cells.every((cell) => results.some((result) => cellId(result) === cell.id)),
       ...(repeat > 1 ? { repeat } : {}),
       ...(shard ? { shard } : {}),
       ...(baseline && settled ? { baseline: { file: args.baseline ?? baseline.path, entries: settled.entries, unchecked: settled.unchecked } } : {}),

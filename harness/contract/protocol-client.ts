@@ -1,3 +1,4 @@
+import type { RateLimit, RetryPolicy } from './retry.ts';
 import type { DeclaredCapabilities } from './capability.ts';
 import type { ChatRequest, ChatResponse } from './chat.ts';
 import type { StreamEvent } from './stream.ts';
@@ -45,7 +46,12 @@ export interface ClientConfig {
   /** Embedded: path of the GGUF file. */
   modelPath?: string;
   timeoutMs: number;
+  /** Retries of transient failures, made by the harness (every SDK's own retries are off). */
   maxRetries: number;
+  /** The whole retry policy (backoff, total time, attempt timeout); default: DEFAULT_RETRY_POLICY with maxRetries. */
+  retry?: RetryPolicy;
+  /** Rate limits shared by every client of the same provider. */
+  rateLimit?: RateLimit;
   /** The model id requests name; the embedded client reports it as its model. */
   modelId?: string;
   /** Gemini: the API version the SDK calls (its default when unset). */

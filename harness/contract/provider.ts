@@ -102,6 +102,14 @@ export interface ProviderDefinition {
   healthEndpoint?: HealthEndpoint;
   local?: LocalLauncherId;
   /**
+   * Parallel requests the endpoint takes: per target (a target's cells run in order when 1) and per
+   * server over all its targets (0 = no limit of its own). Default: 1 per target; local and embedded
+   * servers 1 per server (a single-slot server never gets more than it was started with).
+   */
+  concurrency?: { perTarget?: number; perEndpoint?: number };
+  /** Published rate limits (requests / tokens per minute), kept under by one limiter per provider. */
+  rateLimits?: { rpm?: number; tpm?: number };
+  /**
    * A gateway (LiteLLM …): the software's name. Its matrix rows say what they verify: "<protocol>
    * protocol as served by <name and version> → <upstream>", never the protocol's original vendor.
    */

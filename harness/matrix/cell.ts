@@ -35,6 +35,8 @@ export interface TargetPlan {
   /** The server's own health route, with its absolute URL. */
   healthEndpoint?: HealthEndpoint & { url: string };
   client: ClientSettings;
+  /** How many of its cells may run at once, and at its server over all targets (see ProviderDefinition.concurrency). */
+  concurrency?: { endpoint: string; perTarget: number; perEndpoint: number };
   /** What the model costs (USD per million tokens) and where that came from; set by the plan. */
   price?: ResolvedPrice;
 }

@@ -109,9 +109,19 @@ describe('planTarget', () => {
       modelPath: undefined,
       modelId: 'm',
       timeoutMs: 1000,
-      maxRetries: 2,
+      maxRetries: 3,
     });
     expect(planTarget(p, { id: 'm', displayName: 'm', capabilities: {} }, 'anthropic-messages', endpoint, 1000).client.baseUrl).toBe('http://h:9');
+  });
+
+  it('local servers take one request at a time per server, cloud targets have no server-wide limit; declared limits travel to the client', () => {
+    const local = provider();
+    const endpoint = planProviderEndpoint(local, inputs({ baseUrlFlag: 'http://h:9' }));
+    expect(planTarget(local, { id: 'm', displayName: 'm', capabilities: {} }, 'openai-chat', endpoint, 1000).concurrency).toEqual({ endpoint: 'http://h:9', perTarget: 1, perEndpoint: 1 });
+    const cloud = provider({ kind: 'cloud', concurrency: { perTarget: 4 }, rateLimits: { rpm: 60 } });
+    const planned = planTarget(cloud, { id: 'm', displayName: 'm', capabilities: {} }, 'openai-chat', planProviderEndpoint(cloud, inputs({ baseUrlFlag: 'http://c' })), 1000);
+    expect(planned.concurrency).toEqual({ endpoint: 'http://c', perTarget: 4, perEndpoint: 0 });
+    expect(planned.client.rateLimit).toEqual({ key: cloud.id, rpm: 60 });
   });
 
   it('leaves baseUrl undefined without a root URL', () => {

@@ -1,12 +1,13 @@
 import type { ProtocolId } from '../contract/protocol-client.ts';
 import type { ModelSpec, ProviderDefinition } from '../contract/provider.ts';
 import { effectiveCapabilities } from '../protocols/registry.ts';
+import { DEFAULT_RETRY_POLICY } from '../protocols/shared/retry-policy.ts';
 import type { TargetPlan } from './cell.ts';
 import type { ProviderEndpoint } from './endpoint-plan.ts';
 import { capabilitiesAfterQuirks, quirksForModel } from './quirks.ts';
 
-/** Retries of a protocol client (the SDK's own retry loop) on retryable errors. */
-export const DEFAULT_MAX_RETRIES = 2;
+/** Retries of transient failures, made by the harness (the SDKs' own retries are off). */
+export const DEFAULT_MAX_RETRIES = DEFAULT_RETRY_POLICY.maxRetries;
 
 /** The root URL with the protocol's path appended to its path (a query, e.g. `?api_key=`, stays a query). */
 function joinUrl(root: string, path: string): string {
@@ -53,6 +54,12 @@ export function planTarget(provider: ProviderDefinition, model: ModelSpec, proto
       secretRef: endpoint.credential?.ref,
       timeoutMs,
       maxRetries: DEFAULT_MAX_RETRIES,
+      ...(provider.rateLimits ? { rateLimit: { key: provider.id, ...provider.rateLimits } } : {}),
+    },
+    concurrency: {
+      endpoint: endpoint.rootUrl ?? provider.id,
+      perTarget: provider.concurrency?.perTarget ?? 1,
+      perEndpoint: provider.concurrency?.perEndpoint ?? (provider.kind === 'cloud' ? 0 : 1),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { CellResult, Verdict } from '../verdicts/verdict.ts';
-import { VERDICTS } from '../verdicts/verdict.ts';
+import { retryNote, VERDICTS } from '../verdicts/verdict.ts';
 
 /** With --repeat N: what the N independent runs gave. */
 export interface RepeatExtras {
@@ -23,6 +23,8 @@ export interface RepeatExtras {
 export interface CellExtras {
   /** How many times the harness sent the cell's request (retries included), when recorded. */
   attempts?: number;
+  /** "passed after 1 retry (HTTP 429)": the harness retried transient failures in the cell (CellResult.retries). */
+  retried?: string;
   repeat?: RepeatExtras;
   /** The cell is a known failure listed in the baseline (with the baseline's reason, if any). */
   baselined?: { reason?: string };
@@ -94,6 +96,8 @@ export function cellExtras(result: CellResult): CellExtras {
   const extras: CellExtras = { timings: {} };
   const attempts = positiveInteger(loose.attempts) ?? (isRecord(loose.retry) ? positiveInteger(loose.retry.attempts) : undefined);
   if (attempts !== undefined) extras.attempts = attempts;
+  const retried = retryNote(result);
+  if (retried) extras.retried = retried;
   const repeat = readRepeat(loose);
   if (repeat) extras.repeat = repeat;
   readBaseline(extras, loose);

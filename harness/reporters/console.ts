@@ -1,24 +1,27 @@
 import { costLine, costTotals, targetCostText } from './cost-report.ts';
 import { basename } from 'node:path';
 import type { Cell } from '../matrix/cell.ts';
-import type { CellResult, Verdict } from '../verdicts/verdict.ts';
+import { retryNote, type CellResult, type Verdict } from '../verdicts/verdict.ts';
 import { countVerdicts, summaryLine, VERDICT_ASCII } from './summary.ts';
 import type { ReportPaths } from './write-reports.ts';
 
 type Write = (line: string) => void;
 
-/** One progress line per finished cell: "[ 12/40] PASS  llama_cpp/…/core.basic_chat  143 ms". */
+/** One line for a finished cell: "[ 12/40] PASS  llama_cpp/…/core.basic_chat  143 ms". */
+export function formatCellLine(result: CellResult, done: number, total: number, note = ''): string {
+  const width = String(total).length;
+  const layer = result.verdict === 'fail' && result.layer ? ` [${result.layer}]` : '';
+  const reason = result.verdict !== 'pass' && result.message ? ` — ${result.message.split('\n')[0]?.slice(0, 140)}` : '';
+  return `[${String(done).padStart(width)}/${total}] ${VERDICT_ASCII[result.verdict].padEnd(5)} ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test} ${result.durationMs} ms${note}${layer}${reason}`;
+}
+
+/** One progress line per finished cell (see formatCellLine). */
 export function createProgressPrinter(total: number, write: Write): (result: CellResult) => void {
   let done = 0;
-  const width = String(total).length;
   return (result) => {
     done += 1;
-    const layer = result.verdict === 'fail' && result.layer ? ` [${result.layer}]` : '';
-    const reason = result.verdict !== 'pass' && result.message ? ` — ${result.message.split('\n')[0]?.slice(0, 140)}` : '';
     const repeat = result.repeat ? ` (${result.repeat.passes}/${result.repeat.runs} runs passed)` : '';
-    write(
-      `[${String(done).padStart(width)}/${total}] ${VERDICT_ASCII[result.verdict].padEnd(5)} ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test} ${result.durationMs} ms${repeat}${layer}${reason}`,
-    );
+    write(formatCellLine(result, done, total, repeat));
   };
 }
 
@@ -64,6 +67,12 @@ export function printSummary(results: readonly CellResult[], paths: ReportPaths,
     const providers = [...new Set(untested.map(([, cells]) => cells[0]?.provider ?? '?'))];
     const skipped = untested.reduce((sum, [, cells]) => sum + cells.length, 0);
     write(`not run (every cell skipped): ${providers.join(', ')} — ${untested.length} target${untested.length === 1 ? '' : 's'}, ${skipped} cells; what each needs: the SKIP lines above, or the matrix`);
+  }
+  const retried = results.filter((result) => (result.retries?.length ?? 0) > 0);
+  if (retried.length > 0) {
+    write('');
+    write(`retried: ${retried.length} cell${retried.length === 1 ? '' : 's'} (${retried.filter((result) => result.verdict === 'pass').length} passed only after retries)`);
+    for (const result of retried.slice(0, 20)) write(`  ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test}: ${retryNote(result)}`);
   }
   write('');
   write(`journal:  ${paths.journal}`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CellResult } from '../verdicts/verdict.ts';
-import { Journal, readJournal } from './journal.ts';
+import { Journal, readJournal, repairJournal } from './journal.ts';
 
 const cell = (test: string, verdict: CellResult['verdict']): CellResult => ({
   runId: 'r1',
@@ -53,5 +53,19 @@ describe('Journal', () => {
     journal.append(cell('b', 'skipped'));
     appendFileSync(journal.path, JSON.stringify(cell('c', 'pass')).slice(0, 40));
     expect(readJournal(journal.path).map((result) => result.test)).toEqual(['a', 'b']);
+  });
+
+  it('repairJournal cuts a torn last line so that the next append starts a line of its own (--resume after kill -9)', () => {
+    const journal = new Journal(tempPath());
+    journal.append(cell('a', 'pass'));
+    const torn = JSON.stringify(cell('b', 'pass')).slice(0, 40);
+    appendFileSync(journal.path, torn);
+    expect(repairJournal(journal.path)).toBe(torn.length);
+    journal.append(cell('c', 'fail'));
+    const lines = readFileSync(journal.path, 'utf8').split('\n').filter((line) => line !== '');
+    expect(lines.map((line) => (JSON.parse(line) as CellResult).test)).toEqual(['a', 'c']);
+    // A whole journal is left as it is.
+    expect(repairJournal(journal.path)).toBe(0);
+    expect(readJournal(journal.path)).toHaveLength(2);
   });
 });

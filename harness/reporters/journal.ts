@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, truncateSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CellResult } from '../verdicts/verdict.ts';
 
@@ -21,6 +21,18 @@ export class Journal {
   append(result: CellResult): void {
     appendFileSync(this.path, `${this.#redact(JSON.stringify(result))}\n`);
   }
+}
+
+/**
+ * Cuts a torn last line (a run killed in the middle of a write) so that the next append starts on a
+ * line of its own. Returns how many bytes were cut.
+ */
+export function repairJournal(path: string): number {
+  const text = readFileSync(path);
+  if (text.length === 0 || text[text.length - 1] === 0x0a) return 0;
+  const keep = text.lastIndexOf(0x0a) + 1;
+  truncateSync(path, keep);
+  return text.length - keep;
 }
 
 /** Reads a journal; a torn last line (a run killed mid-write) is ignored. */

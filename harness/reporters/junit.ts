@@ -4,7 +4,7 @@ import junitModule, { type Builder, type TestCase } from 'junit-report-builder';
 const junitRoot: Builder =
   'newBuilder' in junitModule ? (junitModule as unknown as Builder) : (junitModule as unknown as { default: Builder }).default;
 import { describeRepeat } from '../verdicts/repeat-stats.ts';
-import type { CellResult } from '../verdicts/verdict.ts';
+import { retryNote, type CellResult } from '../verdicts/verdict.ts';
 
 export interface JunitTargetInfo {
   /** Declared capabilities per "provider/model", for the suite's properties. */
@@ -54,6 +54,8 @@ function flakyRuns(testCase: TestCase, cell: CellResult): void {
 function notes(cell: CellResult): string[] {
   const lines: string[] = [];
   if (cell.repeat) lines.push(`${cell.verdict}: ${describeRepeat(cell.repeat)}; pass^k (k=1..${cell.repeat.runs}): ${cell.repeat.passHatK.join(', ')}`);
+  const retried = retryNote(cell);
+  if (retried && cell.verdict === 'pass') lines.push(retried);
   if (cell.baseline?.status === 'known') lines.push(`known failure (baseline)${cell.baseline.reason ? `: ${cell.baseline.reason}` : ''}`);
   if (cell.baseline?.status === 'stale') lines.push(`stale baseline entry: the baseline expects a failure, the cell passed${cell.baseline.reason ? ` (${cell.baseline.reason})` : ''}`);
   if (cell.baseline?.status === 'new') {
@@ -91,7 +93,8 @@ export function buildJunitXml(results: readonly CellResult[], info: JunitTargetI
         .className(`${cell.suite}.${cell.provider}.${cell.model}`)
         .name(`${cell.test} [${cell.protocol}]`)
         .time(cell.durationMs / 1000);
-      const message = cell.message ?? '';
+      const retried = retryNote(cell);
+      const message = `${cell.message ?? ''}${retried && cell.verdict !== 'pass' ? ` (${retried})` : ''}`;
       const lines = notes(cell);
       if (cell.baseline?.status === 'known') {
         // pytest's xfail convention: an expected failure is a skipped case with its reason.

@@ -52,7 +52,7 @@ export function summaryTable(matrix: CompatibilityMatrix): string {
 function cellTitle(entry: MatrixEntry): string {
   const label = entryLabel(entry);
   const head = `${entry.verdict}${label.qualifier ? ` (${label.qualifier})` : ''}${entry.baselined ? ', known failure' : ''}${entry.newFailure ? ', new failure' : ''}`;
-  return `${head}${entry.message ? `: ${entry.message.slice(0, 300)}` : ''}`;
+  return `${head}${entry.message ? `: ${entry.message.slice(0, 300)}` : ''}${entry.retried ? ` — ${entry.retried}` : ''}`;
 }
 
 function popover(id: string, row: MatrixRow, column: string, entry: MatrixEntry): string {
@@ -94,7 +94,7 @@ export function matrixTable(matrix: CompatibilityMatrix): { table: string; popov
         const classes = [`v-${entry.verdict}`, urgent ? 'bad' : 'ok', entry.baselined ? 'known' : '', entry.newFailure ? 'new' : '', entry.stale ? 'stale' : ''].filter(Boolean).join(' ');
         const qualifier = label.qualifier ? `<small>${escapeHtml(label.qualifier)}</small>` : '';
         const mark = entry.baselined ? '<small>known</small>' : entry.newFailure ? '<small>new</small>' : '';
-        return `<td class="${classes}${first}" data-column="${escapeHtml(column)}"><button type="button" popovertarget="${id}" title="${escapeHtml(cellTitle(entry))}">${escapeHtml(label.word)}${qualifier}${mark}</button></td>`;
+        return `<td class="${classes}${first}" data-column="${escapeHtml(column)}"><button type="button" popovertarget="${id}" title="${escapeHtml(cellTitle(entry))}">${escapeHtml(label.word)}${qualifier}${mark}${entry.retried ? '<small title="retried">↻</small>' : ''}</button></td>`;
       });
       return `<tr class="${attention ? 'attention' : 'quiet'}" data-target="${escapeHtml(`${row.provider}/${row.model}/${row.protocol}`)}"><th scope="row">${rowLabel(row)}</th>${cells.join('')}</tr>`;
     })

@@ -7,7 +7,7 @@ export const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(
 /** A matrix cell in Markdown: symbol plus words where the symbol is not enough ("❌ model", "🔁 2/3", "❌ model known"). */
 export function entryMarkdown(entry: MatrixEntry): string {
   const { qualifier } = entryLabel(entry);
-  return [VERDICT_SYMBOL[entry.verdict], qualifier, entry.baselined ? 'known' : entry.newFailure ? 'new' : undefined].filter(Boolean).join(' ');
+  return [VERDICT_SYMBOL[entry.verdict], qualifier, entry.baselined ? 'known' : entry.newFailure ? 'new' : undefined, entry.retried ? '↻' : undefined].filter(Boolean).join(' ');
 }
 
 /** "❌ 2 (1 known) · ✅ 9 · ➖ 1" (zero counts left out; known = baselined failures). */
@@ -53,13 +53,14 @@ function rank(entry: MatrixEntry): number {
 /** One line per cell that needs attention, most urgent first, at most `limit` (then how many more). */
 export function attentionLines(matrix: CompatibilityMatrix, limit: number, messageLength: number): string[] {
   const cells = matrix.rows.flatMap((row) => matrix.columns.map((column) => ({ row, column, entry: row.entries[column] })));
-  const urgent = cells.flatMap(({ row, column, entry }) => (entry && needsAttention(entry) ? [{ row, column, entry }] : []));
-  urgent.sort((a, b) => rank(a.entry) - rank(b.entry));
+  // Cells that passed only after retries are listed last: nothing failed, but the endpoint needed help.
+  const urgent = cells.flatMap(({ row, column, entry }) => (entry && (needsAttention(entry) || entry.retried) ? [{ row, column, entry }] : []));
+  urgent.sort((a, b) => (needsAttention(a.entry) ? rank(a.entry) : 5) - (needsAttention(b.entry) ? rank(b.entry) : 5));
   const lines = urgent.map(({ row, column, entry }) => {
     const { qualifier } = entryLabel(entry);
     const what = `${entry.verdict}${qualifier ? ` (${qualifier})` : ''}${entry.baselined ? ', known' : ''}${entry.newFailure ? ', new' : ''}${entry.termination ? `, termination ${entry.termination}` : ''}`;
-    const message = entry.message ? `: ${escapeCell(entry.message.slice(0, messageLength))}` : '';
-    return `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${what}${message}`;
+    const message = entry.message && entry.verdict !== 'pass' ? `: ${escapeCell(entry.message.slice(0, messageLength))}` : '';
+    return `- \`${row.provider}/${row.model}/${row.protocol}\` **${column}** — ${what}${message}${entry.retried ? ` — ${entry.retried}` : ''}`;
   });
   return lines.length > limit ? [...lines.slice(0, limit), `- … and ${lines.length - limit} more (see matrix.md / matrix.html)`] : lines;
 }

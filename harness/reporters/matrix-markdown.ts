@@ -28,7 +28,7 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
     }
     lines.push(
       '**Legend:** ' + VERDICTS.map((verdict) => `${VERDICT_SYMBOL[verdict]} ${verdict}`).join(' · ') +
-        ' — a failure names its layer (transport, protocol, parser, model, infra, harness); with --baseline "known" = an expected failure, "new" = one the baseline does not expect, "stale" = a baselined cell that passes; with --repeat, flaky k/N = runs passed.',
+        ' — a failure names its layer (transport, protocol, parser, model, infra, harness); with --baseline "known" = an expected failure, "new" = one the baseline does not expect, "stale" = a baselined cell that passes; with --repeat, flaky k/N = runs passed; ↻ = the harness retried transient failures (429, 5xx, resets) in the cell.',
       '',
     );
     const attention = attentionLines(matrix, Infinity, 300);

@@ -12,6 +12,8 @@ export interface MatrixEntry {
   startedAt?: string;
   /** Requests the harness made for the cell (retries included), when recorded. */
   attempts?: number;
+  /** "passed after 1 retry (HTTP 429)": the harness retried transient failures in this cell. */
+  retried?: string;
   /** With --repeat N: passes of runs (a flaky cell passed some, not all), and the statistics recorded. */
   repeat?: RepeatExtras;
   /** A known failure listed in the baseline. */
@@ -107,6 +109,7 @@ function entryOf(result: CellResult, options: MatrixOptions): MatrixEntry {
   if (result.message) entry.message = result.message;
   if (result.startedAt) entry.startedAt = result.startedAt;
   if (extras.attempts !== undefined) entry.attempts = extras.attempts;
+  if (extras.retried) entry.retried = extras.retried;
   if (extras.repeat) entry.repeat = extras.repeat;
   if (extras.baselined) entry.baselined = extras.baselined;
   if (extras.newFailure) entry.newFailure = extras.newFailure;

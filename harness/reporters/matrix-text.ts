@@ -66,6 +66,7 @@ export function entryFacts(entry: MatrixEntry): Array<[string, string]> {
   if (entry.termination) facts.push(['termination', entry.termination]);
   if (entry.repeat) facts.push(...repeatFacts(entry.repeat));
   if (entry.attempts !== undefined) facts.push(['attempts', String(entry.attempts)]);
+  if (entry.retried) facts.push(['retries', entry.retried]);
   if (entry.baselined) facts.push(['baseline', `known failure${entry.baselined.reason ? `: ${entry.baselined.reason}` : ''}`]);
   if (entry.newFailure) facts.push(['baseline', `new failure${entry.newFailure.expected ? ` (the baseline expects ${entry.newFailure.expected})` : ' (not in the baseline)'}`]);
   if (entry.stale) facts.push(['baseline', 'stale: listed as a known failure, passes now']);

@@ -4,6 +4,14 @@ import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import type { TranscriptMode } from '../reporters/transcript-file.ts';
 
+/** Scheduling settings of a run (flags --concurrency and --circuit-breaker). */
+export interface RunSchedule {
+  /** Cells in flight at once over the whole run (≈ targets in parallel). */
+  concurrency: number;
+  /** Consecutive transport/timeout failures that open a target's circuit; 0 = never. */
+  circuitBreaker: number;
+}
+
 /** What the runner hands to vitest workers (provide/inject) and gets back (task meta). */
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +21,8 @@ declare module 'vitest' {
     secrets: Secrets;
     /** File path of the suites module (its `SUITES` export) the CLI wired in. */
     suitesModule: string;
+    /** How cells are scheduled: see RunSchedule. */
+    schedule: RunSchedule;
     /** The run's report folder (transcripts are written under it by the worker). */
     runDir: string;
     /** Which cells get a transcript file. */

@@ -11,6 +11,8 @@ import { createTarget, type TargetHandle } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
 import { aggregateRepeats, endsRepeats } from '../verdicts/aggregate-repeats.ts';
 import { driftOf } from '../verdicts/drift.ts';
+import { CellScheduler, type LaneSpec } from './cell-scheduler.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { withCellSpan } from '../telemetry/cell-span.ts';
 import { tracingClient } from '../telemetry/genai-client.ts';
@@ -77,6 +79,7 @@ interface RunShared {
  */
 export function registerSuites(suites: readonly SuiteDefinition[]): void {
   const budgetUsd = inject('budgetUsd');
+  const schedule = inject('schedule');
   const shared: RunShared = {
     runId: inject('runId'),
     secrets: inject('secrets'),
@@ -88,6 +91,18 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
   telemetry = startTelemetry(settings);
   const parent = runContext(settings.traceparent);
   const mcpServers = inject('mcpServers') ?? [];
+  const runTraced: CellRunner = (cell, definition, target) =>
+    withCellSpan(telemetry, parent, { id: cell.id, suite: cell.suite, test: cell.test, provider: cell.provider, model: cell.model, protocol: cell.protocol }, () =>
+      runCell(cell, shared.runId, definition, target, { mcpServers }),
+    );
+  const run: RunState = {
+    shared,
+    scheduler: new CellScheduler(schedule.concurrency),
+    breakers: new Map(),
+    threshold: schedule.circuitBreaker,
+    order: new Map(),
+    runCell: runTraced,
+  };
   afterAll(async () => {
     for (const entry of prepared.values()) {
       const value = await entry;
@@ -96,14 +111,46 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
     prepared.clear();
     await telemetry.shutdown();
   });
-  const run: CellRunner = (cell, definition, target) =>
-    withCellSpan(telemetry, parent, { id: cell.id, suite: cell.suite, test: cell.test, provider: cell.provider, model: cell.model, protocol: cell.protocol }, () =>
-      runCell(cell, shared.runId, definition, target, { mcpServers }),
-    );
-  for (const suite of suites) registerSuite(suite, shared, cells.filter((cell) => cell.suite === suite.id), run);
+  for (const suite of suites) registerSuite(suite, run, cells.filter((cell) => cell.suite === suite.id));
 }
 
-type CellRunner = (cell: Cell, definition: VerifyTestDefinition, target: Target) => Promise<CellResult>;
+type CellRunner = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) => Promise<CellResult>;
+
+interface RunState {
+  shared: RunShared;
+  scheduler: CellScheduler;
+  breakers: Map<string, CircuitBreaker>;
+  threshold: number;
+  /** Cells registered so far per target: a cell's place in its target's lane. */
+  order: Map<string, number>;
+  /** Runs one cell's body against its target (in the cell's trace span). */
+  runCell: CellRunner;
+}
+
+function laneOf(cell: Cell): LaneSpec {
+  const own = cell.target.concurrency;
+  return {
+    target: targetKey(cell),
+    endpoint: own?.endpoint ?? cell.target.rootUrl ?? cell.provider,
+    perTarget: own?.perTarget ?? 1,
+    perEndpoint: own?.perEndpoint ?? 1,
+  };
+}
+
+/** One cell, when the scheduler lets it run: a circuit opened by the target's earlier cells decides it without a request. */
+async function runScheduledCell(cell: Cell, definition: VerifyTestDefinition, run: RunState): Promise<CellResult> {
+  const key = targetKey(cell);
+  let breaker = run.breakers.get(key);
+  if (!breaker) {
+    breaker = new CircuitBreaker(run.threshold);
+    run.breakers.set(key, breaker);
+  }
+  const circuit = breaker.state();
+  if (circuit.open) return decidedResult(cell, run.shared.runId, 'error', circuit.reason, { layer: 'infra', kind: circuit.kind });
+  const result = await runOne(cell, definition, run.shared, run.runCell);
+  breaker.record(result);
+  return result;
+}
 
 /** Runs one cell: within the budget, on its prepared target (or decided when the target is unavailable). */
 async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunShared, run: CellRunner): Promise<CellResult> {
@@ -124,7 +171,10 @@ async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunS
               runs.push(once);
               if (endsRepeats(once)) break;
             }
-            return aggregateRepeats(runs);
+            const aggregate = aggregateRepeats(runs);
+            // Every run's retries, not only those of the run the verdict came from.
+            const retries = runs.flatMap((once) => once.retries ?? []);
+            return runs.length > 1 && retries.length > 0 ? { ...aggregate, retries } : aggregate;
           })
         : decidedResult(cell, shared.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
     return result;
@@ -133,16 +183,21 @@ async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunS
   }
 }
 
-function registerSuite(suite: SuiteDefinition, shared: RunShared, cells: readonly Cell[], run: CellRunner): void {
+/**
+ * Every test is concurrent for vitest; the scheduler decides when each body really runs. vitest's
+ * own timeout is off (a cell waits for its turn first): runCell's deadline ends every cell.
+ */
+function registerSuite(suite: SuiteDefinition, run: RunState, cells: readonly Cell[]): void {
   const groups = Map.groupBy(cells, targetKey);
   for (const [key, group] of groups) {
-    describe(key, () => {
+    describe(key, { concurrent: true }, () => {
       for (const cell of group) {
         const definition = suite.tests.find((entry) => entry.id === cell.test);
         if (!definition) continue;
-        const repeat = cell.repeat ?? 1;
-        test(cell.id, { timeout: cell.timeoutMs * repeat + 30_000 }, async ({ task, skip }) => {
-          const result = await runOne(cell, definition, shared, run);
+        const order = run.order.get(key) ?? 0;
+        run.order.set(key, order + 1);
+        test(cell.id, { timeout: 0, concurrent: true }, async ({ task, skip }) => {
+          const result = await run.scheduler.schedule(laneOf(cell), order, () => runScheduledCell(cell, definition, run));
           const drift = driftOf(cell, result);
           if (drift) result.drift = drift;
           task.meta.cell = result;

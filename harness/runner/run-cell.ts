@@ -2,6 +2,7 @@ import { VerifyError } from '../contract/verify-error.ts';
 import type { Cell } from '../matrix/cell.ts';
 import type { TestContext, VerifyTestDefinition, Target } from '../suite/define.ts';
 import { VerdictSignal } from '../verdicts/check-failure.ts';
+import { newAttemptLog, withAttemptLog } from '../protocols/shared/attempt-log.ts';
 import { classifyOutcome } from '../verdicts/classify.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 
@@ -46,9 +47,11 @@ export async function runCell(
     },
   };
   let thrown: unknown;
+  const attempts = newAttemptLog();
   try {
     await Promise.race([
-      definition.run(context),
+      // Every request the body makes writes its retries to this cell's log.
+      withAttemptLog(attempts, () => definition.run(context)),
       new Promise<never>((_, reject) => {
         controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
       }),
@@ -70,6 +73,8 @@ export async function runCell(
     durationMs: Math.round(performance.now() - started),
     startedAt: startedAt.toISOString(),
     details: Object.keys(details).length > 0 ? details : undefined,
+    ...(attempts.retries.length > 0 ? { retries: attempts.retries } : {}),
+    ...(attempts.rateLimitedMs > 0 ? { rateLimitedMs: attempts.rateLimitedMs } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { Journal } from '../reporters/journal.ts';
 import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
+import type { RunSchedule } from './provided-context.ts';
 import { uiReporter, uiUrl, type UiOptions } from './vitest-ui.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,6 +23,8 @@ export interface VitestRunOptions {
   suitesModule: string;
   journal: Journal;
   onCell: CellListener;
+  /** Cells in flight at once, and the circuit breaker's threshold. */
+  schedule: RunSchedule;
   /** The run's report folder, where workers write transcripts. */
   runDir: string;
   transcripts: TranscriptMode;
@@ -52,8 +55,10 @@ export function poolFor(cells: readonly Pick<Cell, 'protocol'>[]): 'threads' | '
 }
 
 /**
- * Runs every runnable cell through the generic suite entry in one vitest worker (see poolFor), sequentially,
- * so one embedded model instance is reused and local servers see one request at a time.
+ * Runs every runnable cell through the generic suite entry in one vitest worker (see poolFor; one
+ * embedded model instance is reused). Every test is concurrent for vitest; the worker's scheduler
+ * (CellScheduler) runs targets in parallel, each target's cells in order, and never more requests
+ * at a server than it has slots. Network-bound cells overlap in one worker: no worker per target.
  */
 export async function runCellsWithVitest(options: VitestRunOptions): Promise<VitestRunHandle> {
   const runnable = options.cells.filter((cell) => cell.gate.action === 'run');
@@ -76,6 +81,7 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<Vit
         runId: options.runId,
         secrets: options.secrets,
         suitesModule: options.suitesModule,
+        schedule: options.schedule,
         runDir: options.runDir,
         transcripts: options.transcripts,
         redactValues: options.redactValues,
@@ -88,7 +94,9 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<Vit
       maxWorkers: 1,
       isolate: false,
       fileParallelism: false,
-      sequence: { shuffle: false, concurrent: false },
+      sequence: { shuffle: false, concurrent: true },
+      // The scheduler limits what really runs; vitest must not hold a cell back behind its turn.
+      maxConcurrency: Math.max(5, runnable.length),
       passWithNoTests: true,
       silent: 'passed-only',
       ...(ui ? { ui: true, open: false, api: { port: ui.port, host: ui.host, strictPort: false } } : {}),

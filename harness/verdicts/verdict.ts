@@ -1,4 +1,5 @@
 import type { Drift } from './drift.ts';
+import type { RetryRecord } from '../contract/retry.ts';
 import type { ErrorKind, FailureLayer } from '../contract/verify-error.ts';
 import type { RepeatStats } from './repeat-stats.ts';
 
@@ -30,6 +31,10 @@ export interface CellResult {
   details?: Record<string, unknown>;
   /** With --probe: how the verdict disagrees with the model's declared capabilities. */
   drift?: Drift;
+  /** Transient failures the harness retried during the cell (absent: every request succeeded at its first attempt). */
+  retries?: RetryRecord[];
+  /** Time the cell waited for the provider's rate limiter. */
+  rateLimitedMs?: number;
   /**
    * Tokens of the cell's model calls as the wire reported them (calls without any usage counted in
    * callsWithoutUsage; their tokens are unknown).
@@ -63,6 +68,15 @@ export interface BaselineMark {
   reason?: string;
   /** What the baseline entry expected, when the cell's failure differs from it or the cell passed. */
   expected?: { verdict?: 'fail' | 'error'; layer?: FailureLayer };
+}
+
+/** "passed after 2 retries (HTTP 429, HTTP 503)", or undefined when nothing was retried. */
+export function retryNote(result: Pick<CellResult, 'verdict' | 'retries'>): string | undefined {
+  const retries = result.retries ?? [];
+  if (retries.length === 0) return undefined;
+  const reasons = [...new Set(retries.map((entry) => entry.reason))].join(', ');
+  const what = result.verdict === 'pass' ? 'passed after' : 'after';
+  return `${what} ${retries.length} retr${retries.length === 1 ? 'y' : 'ies'} (${reasons})`;
 }
 
 /** Verdicts that make the run exit 1. */

@@ -10,6 +10,8 @@ import { toConverseRequest } from './map-request.ts';
 import { fromConverseResponse } from './map-response.ts';
 import { normalizeConverseStream } from './map-stream.ts';
 import { addRecordingMiddleware } from './record-middleware.ts';
+import { addRetryMiddleware } from './retry-middleware.ts';
+import { retryPolicyOf } from '../shared/retry-policy.ts';
 import { toBedrockVerifyError } from './to-verify-error.ts';
 
 /**
@@ -26,7 +28,8 @@ export function bearerTokenOf(apiKey: string | undefined, env: NodeJS.ProcessEnv
 export function bedrockClientOptions(config: ClientConfig, env: NodeJS.ProcessEnv = process.env): BedrockRuntimeClientConfig {
   const options: BedrockRuntimeClientConfig = {
     region: config.region ?? env.AWS_REGION ?? 'us-east-1',
-    maxAttempts: config.maxRetries + 1,
+    // One attempt per SDK call: retries are the harness's own (addRetryMiddleware).
+    maxAttempts: 1,
     // The SDK's default handler for this service is HTTP/2; these are its defaults plus our timeout.
     requestHandler: { requestTimeout: config.timeoutMs, disableConcurrentStreams: true },
   };
@@ -45,6 +48,7 @@ export async function createBedrockConverseClient(config: ClientConfig): Promise
   const sdk = new BedrockRuntimeClient(bedrockClientOptions(config));
   const secrets = [config.apiKey, process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN, process.env.AWS_BEARER_TOKEN_BEDROCK];
   addRecordingMiddleware(sdk.middlewareStack, transcript, secrets);
+  addRetryMiddleware(sdk.middlewareStack, retryPolicyOf(config));
   const fail = (error: unknown, where: string) => toBedrockVerifyError(error, `bedrock-converse ${where}`, secrets);
   const callOptions = (options?: CallOptions) => ({ abortSignal: options?.signal, requestTimeout: config.timeoutMs });
 

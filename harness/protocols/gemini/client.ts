@@ -2,7 +2,7 @@ import { GoogleGenAI } from '@google/genai';
 import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
-import { createRecordingFetch } from '../shared/recording-fetch.ts';
+import { harnessFetch } from '../shared/sdk-client.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
 import { ownCode, sdkCall } from '../shared/call-boundary.ts';
 import { normalizeRecorded } from '../shared/record-stream.ts';
@@ -29,8 +29,9 @@ export async function createGeminiClient(config: ClientConfig): Promise<Protocol
       // @google/genai 3.x calls the stable "v1" API by default; a provider may pin another version.
       ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}),
       timeout: config.timeoutMs,
-      retryOptions: { attempts: config.maxRetries + 1 },
-      fetch: createRecordingFetch(transcript),
+      // One attempt per SDK call: retries are the harness's own (harnessFetch).
+      retryOptions: { attempts: 1 },
+      fetch: harnessFetch(config, transcript),
     },
   });
   const ids = createCallIdRegistry();

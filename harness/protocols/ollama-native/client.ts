@@ -8,7 +8,7 @@ import { normalizeError } from '../shared/http-error.ts';
 import { normalizeRecorded } from '../shared/record-stream.ts';
 import { redactSecrets } from '../shared/redact.ts';
 import { streamEndedWithout } from '../shared/stream-end.ts';
-import { createRecordingFetch } from '../shared/recording-fetch.ts';
+import { harnessFetch } from '../shared/sdk-client.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { createCallFetch } from './call-fetch.ts';
 import { toOllamaChatRequest } from './map-request.ts';
@@ -48,7 +48,7 @@ export function toStreamVerifyError(error: unknown, where: string, apiKey: strin
 /** Ollama's native API (/api/chat, /api/tags, /api/show, /api/version) over the official `ollama` package. */
 export async function createOllamaNativeClient(config: ClientConfig): Promise<ProtocolClient> {
   const transcript = createTranscript();
-  const recordingFetch = createRecordingFetch(transcript);
+  const recordingFetch = harnessFetch(config, transcript);
   const host = config.baseUrl && config.baseUrl !== '' ? config.baseUrl : DEFAULT_OLLAMA_HOST;
   const headers: Record<string, string> = config.apiKey ? { Authorization: `Bearer ${config.apiKey}` } : {};
   /** A client per call: the package has no per-request signal or timeout, so they live in its fetch. */

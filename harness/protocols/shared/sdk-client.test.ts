@@ -8,9 +8,9 @@ import { createTranscript } from './transcript.ts';
 const config = { protocol: 'openai-chat' as const, baseUrl: 'http://127.0.0.1:9/v1', timeoutMs: 1234, maxRetries: 2 };
 
 describe('sdk client options', () => {
-  it('passes base URL, timeout and retries through and stands in a placeholder key when none is set', () => {
+  it('passes base URL and timeout through, turns the SDK\'s own retries off (the harness retries), and stands in a placeholder key when none is set', () => {
     const options = sdkClientOptions(config, createTranscript());
-    expect(options).toMatchObject({ apiKey: NO_KEY, baseURL: 'http://127.0.0.1:9/v1', timeout: 1234, maxRetries: 2 });
+    expect(options).toMatchObject({ apiKey: NO_KEY, baseURL: 'http://127.0.0.1:9/v1', timeout: 1234, maxRetries: 0 });
     expect(sdkClientOptions({ ...config, apiKey: 'sk-x' }, createTranscript()).apiKey).toBe('sk-x');
     expect(typeof options.fetch).toBe('function');
   });

@@ -3,6 +3,8 @@ import type { Transcript } from '../../contract/transcript.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { normalizeError } from './http-error.ts';
 import { createRecordingFetch } from './recording-fetch.ts';
+import { createRetryingFetch } from './retrying-fetch.ts';
+import { retryPolicyOf } from './retry-policy.ts';
 import { splitUrlCredentials, withUrlCredentials } from './url-credentials.ts';
 
 /**
@@ -11,6 +13,14 @@ import { splitUrlCredentials, withUrlCredentials } from './url-credentials.ts';
  * elsewhere (env vars, profile files).
  */
 export const NO_KEY = 'no-key';
+
+/**
+ * The fetch every SDK client gets: the harness's retries and rate limit around a recording fetch
+ * (each attempt recorded), or around `inner` when the caller wraps the recording fetch itself.
+ */
+export function harnessFetch(config: ClientConfig, transcript: Transcript, inner: typeof fetch = createRecordingFetch(transcript)): typeof fetch {
+  return createRetryingFetch(inner, { policy: retryPolicyOf(config), rateLimit: config.rateLimit });
+}
 
 /** Constructor options shared by the openai and @anthropic-ai/sdk clients: every request is recorded. */
 export function sdkClientOptions(config: ClientConfig, transcript: Transcript) {
@@ -21,8 +31,9 @@ export function sdkClientOptions(config: ClientConfig, transcript: Transcript) {
     apiKey: config.apiKey ?? NO_KEY,
     baseURL: credentials?.url ?? config.baseUrl,
     timeout: config.timeoutMs,
-    maxRetries: config.maxRetries,
-    fetch: credentials ? withUrlCredentials(recording, credentials, config.apiKey === undefined) : recording,
+    // Retries are the harness's own (visible in the cell's attempts), never the SDK's.
+    maxRetries: 0,
+    fetch: harnessFetch(config, transcript, credentials ? withUrlCredentials(recording, credentials, config.apiKey === undefined) : recording),
   };
 }
 

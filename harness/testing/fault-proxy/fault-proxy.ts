@@ -126,15 +126,14 @@ async function relay(req: IncomingMessage, res: ServerResponse, upstreamRoot: st
 }
 
 /** Starts the proxy on a free loopback port in front of `upstream` (a loopback server root). */
-export async function startFaultProxy(options: { upstream: string; fault: FaultKind }): Promise<FaultProxy> {
+export async function startFaultProxy(options: { upstream: string; fault: FaultKind; /** Added before every request is handled (a far-away endpoint). */ latencyMs?: number }): Promise<FaultProxy> {
   const upstreamRoot = options.upstream.replace(/\/+$/, '');
   const host = new URL(upstreamRoot).hostname;
   if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) throw new Error(`fault proxy: upstream must be on loopback, got ${host}`);
   const state = { posts: 0 };
   const sockets = new Set<Socket>();
   const proxy: FaultProxy = { url: '', fault: options.fault, requests: 0, stop: async () => {} };
-  const server = createServer((req, res) => {
-    proxy.requests += 1;
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (answerWithoutUpstream(proxy.fault, req, res, state)) return;
     // The alternating fault breaks every second POST (counted in answerWithoutUpstream) the empty-content way.
     const fault = proxy.fault === 'empty-content-alternate' ? (state.posts % 2 === 0 && req.method === 'POST' ? 'empty-content' : 'none') : proxy.fault;
@@ -142,6 +141,11 @@ export async function startFaultProxy(options: { upstream: string; fault: FaultK
       if (!res.headersSent) sendJson(res, 502, { error: { message: `fault proxy could not reach upstream: ${String(error)}` } });
       else res.destroy();
     });
+  };
+  const server = createServer((req, res) => {
+    proxy.requests += 1;
+    if (options.latencyMs) setTimeout(() => handle(req, res), options.latencyMs);
+    else handle(req, res);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
