@@ -43,7 +43,7 @@ export interface ConcurrencyResult {
  * request, all in front of the bench's llama-server), each a whole `verify` process with its
  * default concurrency. Wall time of the process.
  */
-export async function measureConcurrencyRatio(options: { upstream: string; cli: string; env: NodeJS.ProcessEnv; cwd: string; reportDir: (label: string) => string; latencyMs?: number }): Promise<ConcurrencyResult> {
+export async function measureConcurrencyRatio(options: { upstream: string; cli: string; env: NodeJS.ProcessEnv; cwd: string; reportDir: (label: string) => string; latencyMs?: number; selection?: string[] }): Promise<ConcurrencyResult> {
   const latencyMs = options.latencyMs ?? 300;
   const timed = async (count: number) => {
     const chosen = TARGETS.slice(0, count);
@@ -53,7 +53,7 @@ export async function measureConcurrencyRatio(options: { upstream: string; cli: 
     chosen.forEach((target, index) => (env[target.env] = `${proxies[index]?.url}${target.path}`));
     const reportDir = options.reportDir(String(count));
     try {
-      const stats = await measureProcess(process.execPath, [options.cli, 'verify', '--suite', 'core', '--protocol', 'openai-chat', '--provider', chosen.map((target) => target.id).join(','), '--report-dir', reportDir], { env, cwd: options.cwd });
+      const stats = await measureProcess(process.execPath, [options.cli, 'verify', ...(options.selection ?? ['--suite', 'core']), '--protocol', 'openai-chat', '--provider', chosen.map((target) => target.id).join(','), '--report-dir', reportDir], { env, cwd: options.cwd });
       const run = readdirSync(reportDir).find((name) => name !== 'latest') ?? '';
       const summary = /llm-verify: (\d+) cells/.exec(stats.stdout);
       return { ms: stats.wallMs, cells: Number(summary?.[1] ?? 0), runDir: join(reportDir, run) };
