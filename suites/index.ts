@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { SuiteCatalog, SuiteDefinition } from '../harness/suite/define.ts';
+import { advancedSuite } from './advanced/advanced.suite.ts';
 import { coreSuite } from './core/core.suite.ts';
 import { streamingSuite } from './streaming/streaming.suite.ts';
 import { toolsSuite } from './tools/tools.suite.ts';
@@ -9,6 +10,7 @@ export const SUITES: readonly SuiteDefinition[] = [
   coreSuite,
   toolsSuite,
   streamingSuite,
+  advancedSuite,
 ];
 
 /** Handed by harness/cli.ts to the planner (the definitions) and the runner (where workers load them). */

@@ -4,7 +4,9 @@ import { failOnLayers, filtersFromArgs, newRunId, type FilterArgs } from '../con
 import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
 import { containerRuntimeFor } from '../endpoints/container-option.ts';
 import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
-import { selected, splitList } from '../matrix/filters.ts';
+import { matchesName, selected, splitList, type CellFilters } from '../matrix/filters.ts';
+import type { Capability } from '../contract/capability.ts';
+import type { SuiteDefinition } from '../suite/define.ts';
 import { planRun } from '../matrix/plan-run.ts';
 import { createProgressPrinter, printDecidedCells, printSummary } from '../reporters/console.ts';
 import { driftRows, printDrift } from '../reporters/drift-report.ts';
@@ -31,6 +33,15 @@ export interface VerifyArgs extends FilterArgs {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** Whether the filters select a test that requires a capability (e.g. embeddings: start llama-server's embeddings server). */
+export function selectsCapability(suites: readonly SuiteDefinition[], filters: CellFilters, capability: Capability): boolean {
+  return suites.some(
+    (suite) =>
+      selected(suite.id, filters.suites) &&
+      suite.tests.some((test) => test.requires.includes(capability) && (filters.tests.length === 0 || filters.tests.some((pattern) => matchesName(test.id, pattern) || matchesName(`${suite.id}.${test.id}`, pattern)))),
+  );
+}
+
 /** `verify`: plan the matrix, run it, write every report, return the exit code. */
 export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring): Promise<number> {
   const { providers, suites } = wiring;
@@ -49,7 +60,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   try {
     const localIds = splitList(args.local);
     const containers = await containerRuntimeFor(args.container === true, localIds, providers.filter((provider) => provider.local).map((provider) => provider.id), log);
-    launched = await launchLocalEndpoints(containers.launch, providers, { modelPath, logDir: runDir, env, log, container: containers.client });
+    const embeddingsServer = selectsCapability(suites.suites, filters, 'embeddings');
+    launched = await launchLocalEndpoints(containers.launch, providers, { modelPath, logDir: runDir, env, log, container: containers.client, embeddingsServer });
     let embeddedModel: { path: string } | { error: string } | undefined;
     if (wantsEmbedded) {
       embeddedModel = await modelPath().then((path) => ({ path }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
@@ -61,7 +73,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       timeoutMs: args.timeout,
       env,
       baseUrlFlag: args.baseUrl,
-      launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, apiKey: entry.apiKey }])),
+      launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, embeddingsRootUrl: entry.embeddingsRootUrl, apiKey: entry.apiKey }])),
       unlaunchable: containers.unlaunchable,
       embeddedModel,
       discover: discoverModels,

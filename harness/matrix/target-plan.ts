@@ -26,6 +26,7 @@ export function planTarget(provider: ProviderDefinition, model: ModelSpec, proto
     model,
     capabilities: effectiveCapabilities(capabilitiesAfterQuirks(model.capabilities, quirks), protocol),
     quirks,
+    parallelRequests: provider.parallelRequests ?? 1,
     auth: endpoint.credential ? 'configured' : provider.auth ? 'unknown' : 'none',
     setupHint: provider.setupHint,
     rootUrl: endpoint.rootUrl,
@@ -34,6 +35,7 @@ export function planTarget(provider: ProviderDefinition, model: ModelSpec, proto
     client: {
       protocol,
       baseUrl: endpoint.rootUrl ? joinUrl(endpoint.rootUrl, path) : undefined,
+      ...(endpoint.embeddingsRootUrl ? { embeddingsBaseUrl: joinUrl(endpoint.embeddingsRootUrl, path) } : {}),
       region: endpoint.region,
       modelPath: endpoint.modelPath,
       modelId: model.id,

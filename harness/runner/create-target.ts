@@ -38,6 +38,7 @@ export async function createTarget(plan: TargetPlan, options: CreateTargetOption
     protocol: plan.client.protocol,
     capabilities: plan.capabilities,
     quirks: plan.quirks,
+    parallelRequests: plan.parallelRequests,
     client,
     auth: plan.auth,
     async health(options) {
