@@ -30,7 +30,8 @@ export const contextLimitTest: VerifyTestDefinition = {
   requires: ['chat', 'usage'],
   tags: ['limits', 'costly'],
   assertion: 'protocol',
-  timeoutMs: 300_000,
+  // a 3,000-token prompt takes minutes on a loaded 2-core CPU
+  timeoutMs: 600_000,
   async run(context) {
     const window = context.target.model.contextWindow;
     if (window === undefined) return context.unsupported('the model declares no context window to test against');

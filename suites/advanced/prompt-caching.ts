@@ -2,10 +2,19 @@ import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
 import { protocolCheck } from '../../harness/suite/verdict-checks.ts';
 import { chatOnce } from './advanced-kit.ts';
 
-/** A long, fixed system prompt: above the 1024-token minimum most caches have, well inside a 4k window. */
-function longPrefix(): string {
+/** Tokens one rule line below takes in common tokenizers (about 28). */
+const TOKENS_PER_RULE = 28;
+/** Above the largest minimum cacheable prefix documented (4096 tokens: Claude Haiku 4.5, Opus 4.5). */
+const CLOUD_PREFIX_TOKENS = 4300;
+
+/**
+ * A long, fixed system prompt: ~4300 tokens, or a quarter of a smaller declared window (a local
+ * server caches any prefix; a quarter keeps a slow CPU's first prompt short).
+ */
+export function longPrefix(window: number | undefined): string {
+  const tokens = Math.min(CLOUD_PREFIX_TOKENS, Math.floor((window ?? Number.POSITIVE_INFINITY) / 4));
   const rules: string[] = [];
-  for (let index = 1; index <= 120; index += 1) {
+  for (let index = 1; index <= Math.max(8, Math.floor(tokens / TOKENS_PER_RULE)); index += 1) {
     rules.push(`Rule ${index}: when a customer asks about order ${1000 + index}, answer politely, quote the order number, and keep the answer under twenty words.`);
   }
   return `You are the support assistant of a small bookshop.\n${rules.join('\n')}`;
@@ -24,9 +33,9 @@ export const promptCachingTest: VerifyTestDefinition = {
   requires: ['chat', 'usage', 'prompt_caching'],
   tags: ['usage'],
   assertion: 'protocol',
-  timeoutMs: 240_000,
+  timeoutMs: 300_000,
   async run(context) {
-    const system = longPrefix();
+    const system = longPrefix(context.target.model.contextWindow);
     const ask = (question: string) =>
       chatOnce(context, { messages: [{ role: 'system', content: system }, { role: 'user', content: question }], maxTokens: 8, cacheSystemPrompt: true });
     const first = await ask('What do you sell?');
