@@ -42,14 +42,14 @@ describe('anthropic-messages advanced mapping (shapes per the Messages API docs 
       system: 's',
       messages: [{ role: 'user', content: 'hi' }],
     });
-    // Shape recorded from llama-server de3ff81 (POST /v1/messages/count_tokens).
-    expect(fromTokensCount({ input_tokens: 29 })).toEqual({ input: 29 });
+    // Recorded from llama-server de3ff81 (POST /v1/messages/count_tokens): {"input_tokens":32}.
+    expect(fromTokensCount({ input_tokens: 32 })).toEqual({ input: 32 });
     expect(() => fromTokensCount({})).toThrow(/no numeric input_tokens/);
   });
 
   it('reports cache reads and thinking tokens; input is the whole prompt', () => {
-    // llama-server de3ff81 on the second call with a repeated prefix: input_tokens excludes the cache read.
-    expect(fromAnthropicUsage({ input_tokens: 16, cache_read_input_tokens: 1799, output_tokens: 8 })).toEqual({ input: 1815, output: 8, cachedInput: 1799 });
+    // Recorded from llama-server de3ff81 after a call with the same system prompt: input_tokens excludes the cache read.
+    expect(fromAnthropicUsage({ cache_read_input_tokens: 41, input_tokens: 8, output_tokens: 4 })).toEqual({ input: 49, output: 4, cachedInput: 41 });
     expect(fromAnthropicUsage({ input_tokens: 10, output_tokens: 300, output_tokens_details: { thinking_tokens: 250 } })).toEqual({ input: 10, output: 300, reasoning: 250 });
   });
 });

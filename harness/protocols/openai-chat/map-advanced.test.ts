@@ -40,32 +40,37 @@ describe('openai-chat advanced request mapping', () => {
 
 describe('openai-chat advanced response mapping', () => {
   it('reads cached and reasoning tokens from the usage details (llama-server sends prompt_tokens_details)', () => {
-    // Shape recorded from llama-server de3ff81 (POST /v1/chat/completions, second call with the same prefix).
+    // Usage recorded from llama-server de3ff81 (POST /v1/chat/completions, the second call with the same system prompt).
     const completion = {
       id: 'chatcmpl-1',
       object: 'chat.completion',
       created: 1,
       model: 'smollm2-135m-instruct',
       choices: [{ index: 0, finish_reason: 'length', logprobs: null, message: { role: 'assistant', content: 'Order', refusal: null } }],
-      usage: { prompt_tokens: 1815, completion_tokens: 8, total_tokens: 1823, prompt_tokens_details: { cached_tokens: 1799 } },
+      usage: { completion_tokens: 4, prompt_tokens: 49, total_tokens: 53, prompt_tokens_details: { cached_tokens: 41 } },
     } as ChatCompletion;
-    expect(fromChatCompletion(completion).usage).toEqual({ input: 1815, output: 8, total: 1823, cachedInput: 1799 });
+    expect(fromChatCompletion(completion).usage).toEqual({ input: 49, output: 4, total: 53, cachedInput: 41 });
     const withReasoning = { ...completion, usage: { prompt_tokens: 5, completion_tokens: 50, total_tokens: 55, completion_tokens_details: { reasoning_tokens: 40 } } } as ChatCompletion;
     expect(fromChatCompletion(withReasoning).usage).toEqual({ input: 5, output: 50, total: 55, reasoning: 40 });
   });
 
   it('maps embeddings by their index; a missing vector or duplicate index is a protocol failure', () => {
     expect(toEmbeddingParams({ model: 'm', input: ['a', 'b'] })).toEqual({ model: 'm', input: ['a', 'b'], encoding_format: 'float' });
+    // Recorded from llama-server de3ff81 --embeddings --pooling mean (vectors cut to 2 of 576 values), items swapped to test the index.
     const response = {
+      model: 'smollm2',
       object: 'list',
-      model: 'm',
+      usage: { prompt_tokens: 4, total_tokens: 4 },
       data: [
-        { object: 'embedding', index: 1, embedding: [0, 1] },
-        { object: 'embedding', index: 0, embedding: [1, 0] },
+        { embedding: [-0.014314922504127026, -0.004780575633049011], index: 1, object: 'embedding' },
+        { embedding: [-0.02211862802505493, -0.015597625635564327], index: 0, object: 'embedding' },
       ],
-      usage: { prompt_tokens: 6, total_tokens: 6 },
     } as CreateEmbeddingResponse;
-    expect(fromEmbeddingResponse(response, 2)).toEqual({ vectors: [[1, 0], [0, 1]], model: 'm', usage: { input: 6 } });
+    expect(fromEmbeddingResponse(response, 2)).toEqual({
+      vectors: [[-0.02211862802505493, -0.015597625635564327], [-0.014314922504127026, -0.004780575633049011]],
+      model: 'smollm2',
+      usage: { input: 4 },
+    });
     expect(() => fromEmbeddingResponse(response, 3)).toThrow(/2 vectors for 3 inputs/);
     const duplicate = { ...response, data: [response.data[0], response.data[0]] } as CreateEmbeddingResponse;
     expect(() => fromEmbeddingResponse(duplicate, 2)).toThrow(/duplicate index/);

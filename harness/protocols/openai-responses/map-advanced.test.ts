@@ -31,8 +31,8 @@ describe('openai-responses advanced mapping', () => {
   it('builds POST /responses/input_tokens from the same request and reads its count', () => {
     const params = toInputTokenCountParams({ model: 'm', messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: 'hi' }], maxTokens: 8 });
     expect(params).toEqual({ model: 'm', input: [{ type: 'message', role: 'user', content: 'hi' }], instructions: 'be brief' });
-    // Shape recorded from llama-server de3ff81 (POST /v1/responses/input_tokens).
-    expect(fromInputTokenCount({ input_tokens: 29 })).toEqual({ input: 29 });
+    // Recorded from llama-server de3ff81 (POST /v1/responses/input_tokens): {"input_tokens":32,"object":"response.input_tokens"}.
+    expect(fromInputTokenCount({ input_tokens: 32 })).toEqual({ input: 32 });
     expect(() => fromInputTokenCount({})).toThrow(/no numeric input_tokens/);
   });
 
