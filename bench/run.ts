@@ -11,6 +11,7 @@ import { startLlamaServer } from '../harness/endpoints/llama-server-launcher.ts'
 import { runSetupScript } from '../harness/endpoints/setup-scripts.ts';
 import { inferenceThreads } from '../harness/endpoints/thread-count.ts';
 import { createProtocolClient } from '../harness/protocols/registry.ts';
+import { tracingOverheadMicros } from './tracing-overhead.ts';
 
 const MODEL = 'smollm2-135m-instruct';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -73,4 +74,9 @@ for (const row of rows) {
     `${row.protocol.padEnd(18)} ${row.chatMs.toFixed(0).padStart(8)} ${ratio(row.chatMs, base?.chatMs).padStart(6)} ${row.ttftMs.toFixed(0).padStart(9)} ${ratio(row.ttftMs, base?.ttftMs).padStart(6)}`,
   );
 }
+const tracing = await tracingOverheadMicros();
+const chatMs = base?.chatMs ?? Number.NaN;
+console.log('');
+console.log(`tracing (--otlp): ${tracing.overheadUs.toFixed(1)} µs per request (traced ${tracing.tracedUs.toFixed(1)} µs vs ${tracing.plainUs.toFixed(1)} µs untraced on an instant client)`);
+console.log(`tracing overhead ratio on a core request (openai-chat chat, ${chatMs.toFixed(0)} ms): ${((chatMs + tracing.overheadUs / 1000) / chatMs).toFixed(5)}; without --otlp nothing is wrapped: ratio 1`);
 process.exit(0);

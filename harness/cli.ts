@@ -46,7 +46,17 @@ async function main(): Promise<number> {
           'fail-on': { type: 'string', array: true, describe: 'what sets exit code 1 besides errors (default all layers): transport,protocol,parser,model,infra, and drift (with --probe)' },
           probe: { type: 'boolean', default: false, describe: 'run cells the model declares unsupported too, and report drift between declared and observed capabilities' },
           'skip-unreachable': { type: 'boolean', default: false, describe: 'an unreachable endpoint gives skipped cells instead of error [infra] (for laptops)' },
+          mcp: { type: 'string', array: true, describe: 'MCP server(s) for the mcp_* tests instead of the project\'s own: a command (stdio) or an http(s) URL (Streamable HTTP)' },
+          otlp: { type: 'string', describe: 'export OpenTelemetry GenAI spans of every request over OTLP/HTTP to this receiver (default: OTEL_EXPORTER_OTLP_ENDPOINT; unset: no tracing)' },
+          'otel-content': { type: 'boolean', default: false, describe: 'with tracing: record message content on the spans (gen_ai.input.messages/output.messages); off by default' },
+          ui: { type: 'boolean', default: false, describe: 'watch the run in @vitest/ui (its URL is printed; it keeps serving until Ctrl-C)' },
+          'ui-port': { type: 'number', describe: 'port for --ui (default 51204; the next free one if busy)' },
         }).check((args) => {
+          const port = args['ui-port'];
+          if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+            throw new UsageError(`--ui-port takes one port number from 1 to 65535, e.g. --ui-port 51204 (got ${JSON.stringify(port)})`);
+          }
+          if (port !== undefined && !args.ui) throw new UsageError('--ui-port needs --ui (it is the port of the vitest UI)');
           if (typeof args.timeout !== 'number' || !Number.isFinite(args.timeout) || args.timeout <= 0) {
             throw new UsageError(`--timeout takes one positive number of milliseconds, e.g. --timeout 60000 (got ${JSON.stringify(args.timeout)})`);
           }
@@ -54,7 +64,7 @@ async function main(): Promise<number> {
         }),
       async (args) => {
         exitCode = await runVerify(
-          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'], skipUnreachable: args['skip-unreachable'] },
+          { ...args, baseUrl: args['base-url'], reportDir: args['report-dir'], failOn: args['fail-on'], skipUnreachable: args['skip-unreachable'], uiPort: args['ui-port'], otelContent: args['otel-content'] },
           argv,
           WIRING,
         );

@@ -25,6 +25,13 @@ describe('adviseError', () => {
     expect(advice.fix).toContain('the key was rejected: check LLAMA_CPP_API_KEY');
   });
 
+  it('unrepresentable: nothing was sent; the fix names --protocol', async () => {
+    const advice = await adviseError(new VerifyError({ kind: 'unrepresentable', layer: 'protocol', message: 'anthropic-messages cannot carry temperature' }), { provider: llamaCpp, endpoint });
+    expect(advice).toMatchObject({ kind: 'unrepresentable' });
+    expect(advice.fix).toContain('nothing was sent');
+    expect(advice.fix).toContain('--protocol');
+  });
+
   it('401 without a configured key: says which variable to set', async () => {
     const advice = await adviseError(new VerifyError({ kind: 'auth', layer: 'protocol', status: 401, message: 'x' }), { provider: llamaCpp, endpoint: { ...endpoint, credential: undefined } });
     expect(advice.fix).toContain('set LLAMA_CPP_API_KEY');

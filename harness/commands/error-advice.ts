@@ -68,6 +68,8 @@ export async function adviseError(error: unknown, context: AdviceContext): Promi
       return { ...base, fix: 'the prompt plus --max-tokens exceeds the model\'s context window: shorten the prompt or lower --max-tokens' };
     case 'invalid_request':
       return { ...base, fix: 'the request was refused as invalid: drop or change the option it names, or choose another --protocol' };
+    case 'unrepresentable':
+      return { ...base, fix: 'this protocol cannot carry the option it names (nothing was sent): drop the option, or choose another --protocol' };
     case 'server':
       return { ...base, fix: `the server failed (${where}): see its log, retry` };
     case 'aborted':

@@ -8,7 +8,7 @@ import { buildRunMetadata } from '../reporters/run-metadata.ts';
 import type { Wiring } from './wiring.ts';
 
 /** `matrix`: rebuilds every report of a run from its journal (e.g. after an interrupted run). */
-export async function runMatrix(args: { run: string; reportDir: string }, wiring: Pick<Wiring, 'providers'>): Promise<number> {
+export async function runMatrix(args: { run: string; reportDir: string }, wiring: Pick<Wiring, 'providers' | 'suites'>): Promise<number> {
   const runDir = resolve(args.reportDir, args.run);
   const paths = reportPaths(runDir);
   if (!existsSync(paths.journal)) {
@@ -29,6 +29,7 @@ export async function runMatrix(args: { run: string; reportDir: string }, wiring
     }),
     results,
     new Map(),
+    { suiteOrder: wiring.suites.suites },
   );
   printSummary(results, paths, (line) => process.stdout.write(`${line}\n`));
   return 0;

@@ -14,8 +14,12 @@ import { Journal, readJournal } from '../reporters/journal.ts';
 import { buildRunMetadata } from '../reporters/run-metadata.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { decidedResult } from '../runner/run-cell.ts';
-import { runCellsWithVitest } from '../runner/run-vitest.ts';
+import { runCellsWithVitest, type VitestRunHandle } from '../runner/run-vitest.ts';
 import { isFailing } from '../verdicts/verdict.ts';
+import { parseMcpSource } from '../mcp/mcp-source.ts';
+import { startRunSpan } from '../telemetry/run-span.ts';
+import { telemetryFromArgs } from '../telemetry/settings.ts';
+import { startTelemetry } from '../telemetry/tracer.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
 import type { Wiring } from './wiring.ts';
 
@@ -29,6 +33,14 @@ export interface VerifyArgs extends FilterArgs {
   failOn?: string[];
   probe?: boolean;
   skipUnreachable?: boolean;
+  /** `--mcp`: MCP servers (commands or URLs) for the MCP tests. */
+  mcp?: string[];
+  /** `--otlp`: OTLP/HTTP receiver for the run's spans. */
+  otlp?: string;
+  otelContent?: boolean;
+  /** Serve the run in @vitest/ui (printing its URL) and keep serving until Ctrl-C. */
+  ui?: boolean;
+  uiPort?: number;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -42,12 +54,29 @@ export function selectsCapability(suites: readonly SuiteDefinition[], filters: C
   );
 }
 
+/** Where `--ui` serves @vitest/ui unless --ui-port says otherwise (vitest's own default). */
+export const DEFAULT_UI_PORT = 51204;
+
+/**
+ * Resolves on the first SIGINT or SIGTERM. The listeners stay: a launched server's clean-up
+ * re-raises the signal, which must not kill the process before it exits with the run's code.
+ */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}
+
 /** `verify`: plan the matrix, run it, write every report, return the exit code. */
 export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring): Promise<number> {
   const { providers, suites } = wiring;
   const env = loadEnvironment();
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
+  const mcpServers = (args.mcp ?? []).map(parseMcpSource);
+  const telemetrySettings = telemetryFromArgs(args, env);
   const runId = newRunId();
   const runDir = resolve(args.reportDir, runId);
   const startedAt = new Date().toISOString();
@@ -57,6 +86,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   const modelPath = () => (modelPromise ??= resolveEmbeddedModel(env, log).then((found) => found.path));
 
   let launched: LaunchedEndpoint[] = [];
+  let vitestRun: VitestRunHandle | undefined;
   try {
     const localIds = splitList(args.local);
     const containers = await containerRuntimeFor(args.container === true, localIds, providers.filter((provider) => provider.local).map((provider) => provider.id), log);
@@ -96,7 +126,28 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     }
     printDecidedCells(decided, log);
     const progress = createProgressPrinter(plan.cells.length - decided.length, log);
-    await runCellsWithVitest({ runId, cells: plan.cells, secrets: plan.secrets, suitesModule: suites.modulePath, journal, onCell: progress });
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    const telemetry = startTelemetry(telemetrySettings);
+    const runSpan = startRunSpan(telemetry, { runId });
+    if (telemetrySettings.otlpTracesUrl) log(`tracing: OpenTelemetry GenAI spans to ${telemetrySettings.otlpTracesUrl}${telemetrySettings.content ? ' (with message content)' : ''}`);
+    let runFailing = 0;
+    try {
+      vitestRun = await runCellsWithVitest({
+        runId,
+        cells: plan.cells,
+        secrets: plan.secrets,
+        suitesModule: suites.modulePath,
+        journal,
+        onCell: progress,
+        mcpServers,
+        telemetry: { ...telemetrySettings, ...(runSpan.traceparent ? { traceparent: runSpan.traceparent } : {}) },
+        ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
+      });
+      runFailing = readJournal(paths.journal).filter((result) => isFailing(result.verdict)).length;
+    } finally {
+      runSpan.end({ cells: plan.cells.length, failing: runFailing, exitCode: runFailing > 0 ? 1 : 0 });
+      await telemetry.shutdown().catch((error: unknown) => log(`tracing: could not export the run span: ${error instanceof Error ? error.message : String(error)}`));
+    }
 
     const results = readJournal(paths.journal);
     const endpointVersions: Record<string, string> = {};
@@ -118,15 +169,23 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     const capabilities = new Map(
       [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
     );
-    writeReports(runDir, run, results, capabilities);
-    const out = (line: string) => process.stdout.write(`${line}\n`);
+    writeReports(runDir, run, results, capabilities, { suiteOrder: suites.suites });
     const drift = driftRows(results);
     printDrift(drift, out);
     printSummary(results, paths, out);
     const failing = results.filter((result) => isFailing(result.verdict) && (result.verdict === 'error' || failOn.layers.has(result.layer ?? 'infra')));
     if (failOn.drift && drift.length > 0) out(`llm-verify: ${drift.length} cell(s) drift from their declared capabilities (--fail-on drift)`);
-    return failing.length > 0 || (failOn.drift && drift.length > 0) ? 1 : 0;
+    const code = failing.length > 0 || (failOn.drift && drift.length > 0) ? 1 : 0;
+    if (args.ui && !vitestRun.uiUrl) log('--ui: no cell ran through vitest (every cell was decided before running), so there is no UI to serve');
+    if (vitestRun.uiUrl) {
+      out(`llm-verify: the run is done (exit code ${code}); vitest UI still at ${vitestRun.uiUrl} — press Ctrl-C to stop`);
+      // Vitest's own Ctrl-C handler exits at once, keeping an exit code already set: the run's.
+      process.exitCode = code;
+      await untilInterrupted();
+    }
+    return code;
   } finally {
+    await vitestRun?.close();
     await Promise.allSettled(launched.map((entry) => entry.stop()));
   }
 }

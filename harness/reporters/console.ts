@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Cell } from '../matrix/cell.ts';
 import type { CellResult, Verdict } from '../verdicts/verdict.ts';
 import { countVerdicts, summaryLine, VERDICT_ASCII } from './summary.ts';
@@ -53,6 +54,6 @@ export function printSummary(results: readonly CellResult[], paths: ReportPaths,
   write(`journal:  ${paths.journal}`);
   write(`results:  ${paths.results}`);
   write(`junit:    ${paths.junit}`);
-  write(`matrix:   ${paths.matrixMarkdown} (also .json, .html)`);
+  write(`matrix:   ${paths.matrixMarkdown} (also .json, .html; compact: ${basename(paths.matrixSummary)})`);
   write(summaryLine(results));
 }

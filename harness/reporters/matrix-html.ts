@@ -1,41 +1,62 @@
-import type { CompatibilityMatrix } from './matrix-model.ts';
-import { VERDICT_SYMBOL } from './summary.ts';
 import { VERDICTS } from '../verdicts/verdict.ts';
+import { escapeHtml, failuresList, matrixTable, summaryTable, unconfiguredTable } from './matrix-html-parts.ts';
+import { MATRIX_CSS } from './matrix-html-style.ts';
+import type { CompatibilityMatrix } from './matrix-model.ts';
+import { COUNT_ORDER, VERDICT_WORD } from './matrix-text.ts';
+import type { RunMetadata } from './run-metadata.ts';
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function runLine(matrix: CompatibilityMatrix, run?: RunMetadata): string {
+  const parts = [`run <code>${escapeHtml(matrix.runId)}</code>`];
+  if (run) {
+    parts.push(`started ${escapeHtml(run.startedAt)}`, `llm-verify ${escapeHtml(run.harnessVersion)}`);
+    if (!run.complete) parts.push('<strong>incomplete run</strong>');
+    for (const [provider, version] of Object.entries(run.endpointVersions)) parts.push(`${escapeHtml(provider)}: ${escapeHtml(version)}`);
+  }
+  return `<p class="meta">${parts.join(' · ')}</p>`;
+}
 
-/** matrix.html: a standalone page for publishing the nightly matrix; hover a cell for its message. */
-export function renderMatrixHtml(matrix: CompatibilityMatrix): string {
-  const head = matrix.columns.map((column) => `<th><span>${escapeHtml(column)}</span></th>`).join('');
-  const body = matrix.rows
-    .map((row) => {
-      const label = `${escapeHtml(`${row.provider} / ${row.model} / ${row.protocol}`)}${row.notLiveVerified ? ` <em title="${escapeHtml(row.notLiveVerified)}">not live-verified here</em>` : ''}`;
-      const cells = matrix.columns
-        .map((column) => {
-          const entry = row.entries[column];
-          if (!entry) return '<td></td>';
-          const title = `${entry.verdict}${entry.layer ? ` (${entry.layer})` : ''}${entry.message ? `: ${entry.message}` : ''}`;
-          return `<td class="${entry.verdict}" title="${escapeHtml(title.slice(0, 500))}">${VERDICT_SYMBOL[entry.verdict]}${entry.layer ? `<small>${entry.layer}</small>` : ''}</td>`;
-        })
-        .join('');
-      return `<tr><th scope="row">${label}</th>${cells}</tr>`;
-    })
-    .join('\n');
-  const legend = VERDICTS.map((verdict) => `<span class="${verdict}">${VERDICT_SYMBOL[verdict]} ${verdict}</span>`).join(' ');
+function totalsLine(matrix: CompatibilityMatrix): string {
+  const { totals } = matrix;
+  const badges = COUNT_ORDER.filter((verdict) => totals[verdict] > 0 || verdict === 'fail' || verdict === 'pass').map(
+    (verdict) => `<span class="badge v-${verdict}">${totals[verdict]} ${verdict}</span>`,
+  );
+  if (totals.baselined > 0) badges.push(`<span class="badge v-fail known">${totals.baselined} known failure${totals.baselined === 1 ? '' : 's'}</span>`);
+  if (totals.newFailures > 0) badges.push(`<span class="badge v-fail new">${totals.newFailures} new failure${totals.newFailures === 1 ? '' : 's'}</span>`);
+  if (totals.stale > 0) badges.push(`<span class="badge v-pass stale">${totals.stale} stale baseline</span>`);
+  return `<p><strong>${totals.cells} cells:</strong> ${badges.join('')}</p>`;
+}
+
+const legend = () =>
+  `<span class="legend">${VERDICTS.map((verdict) => `<span class="v-${verdict}">${VERDICT_WORD[verdict]} = ${verdict}</span>`).join('')}<span class="v-fail known">known = in the baseline</span><span class="v-fail new">new = not in the baseline</span></span>`;
+
+/**
+ * matrix.html: a standalone page (no script, no external asset) for publishing the matrix: totals,
+ * a summary per target and suite, the matrix with sticky headers and per-cell details, what failed
+ * where in words, and the providers that were not configured.
+ */
+export function renderMatrixHtml(matrix: CompatibilityMatrix, run?: RunMetadata): string {
+  const { table, popovers } = matrixTable(matrix);
+  const tested = matrix.rows.length;
+  const body =
+    tested === 0
+      ? '<p>No target ran: every provider was skipped (see below).</p>'
+      : `<h2>Summary per target</h2>
+${summaryTable(matrix)}
+<h2>Matrix</h2>
+<div class="controls"><label><input type="checkbox" id="only-failing"> show only targets with failing cells</label>${legend()}<span class="meta">click a cell for its details</span></div>
+${table}
+<h2>What needs attention</h2>
+${failuresList(matrix)}`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>llm-verify matrix ${escapeHtml(matrix.runId)}</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse}
-th,td{border:1px solid #ccc;padding:.25rem .4rem;text-align:center}th[scope=row]{text-align:left;white-space:nowrap}
-thead th{vertical-align:bottom}thead th span{writing-mode:vertical-rl;transform:rotate(180deg)}
-td small{display:block;font-size:.7em;color:#900}.fail{background:#fde2e2}.error{background:#fff0c2}.pass{background:#e3f6e3}
-.unsupported,.skipped{background:#f2f2f2}em{font-size:.8em;color:#666}
-</style></head><body>
-<h1>Compatibility matrix</h1><p>Run <code>${escapeHtml(matrix.runId)}</code>. ${legend}</p>
-<table><thead><tr><th>provider / model / protocol</th>${head}</tr></thead>
-<tbody>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>llm-verify matrix ${escapeHtml(matrix.runId)}</title>
+<style>${MATRIX_CSS}</style></head><body>
+<h1>Compatibility matrix</h1>
+${runLine(matrix, run)}
+${totalsLine(matrix)}
 ${body}
-</tbody></table></body></html>
+${unconfiguredTable(matrix)}
+${popovers}
+</body></html>
 `;
 }

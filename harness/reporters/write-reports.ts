@@ -1,11 +1,13 @@
-import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { driftRows, renderDriftMarkdown } from './drift-report.ts';
 import { buildJunitXml } from './junit.ts';
 import { renderMatrixHtml } from './matrix-html.ts';
 import { renderMatrixMarkdown } from './matrix-markdown.ts';
-import { buildMatrix } from './matrix-model.ts';
+import { buildMatrix, type SuiteOrder } from './matrix-model.ts';
+import { renderMatrixSummaryMarkdown } from './matrix-summary-markdown.ts';
+import { transcriptFile } from './transcript-file.ts';
 import { buildResultsDocument, writeResultsJson } from './results-json.ts';
 import type { RunMetadata } from './run-metadata.ts';
 
@@ -16,6 +18,8 @@ export interface ReportPaths {
   matrixJson: string;
   matrixMarkdown: string;
   matrixHtml: string;
+  /** The compact Markdown matrix for a CI job summary. */
+  matrixSummary: string;
 }
 
 export function reportPaths(runDir: string): ReportPaths {
@@ -26,19 +30,34 @@ export function reportPaths(runDir: string): ReportPaths {
     matrixJson: join(runDir, 'matrix.json'),
     matrixMarkdown: join(runDir, 'matrix.md'),
     matrixHtml: join(runDir, 'matrix.html'),
+    matrixSummary: join(runDir, 'matrix.summary.md'),
   };
 }
 
 /** Turns the journal's cells into every report file, and points <reports>/latest at this run. */
-export function writeReports(runDir: string, run: RunMetadata, cells: CellResult[], capabilities: ReadonlyMap<string, string>): ReportPaths {
+export function writeReports(
+  runDir: string,
+  run: RunMetadata,
+  cells: CellResult[],
+  capabilities: ReadonlyMap<string, string>,
+  options: { suiteOrder?: SuiteOrder } = {},
+): ReportPaths {
   const paths = reportPaths(runDir);
   writeResultsJson(paths.results, buildResultsDocument(run, cells));
   writeFileSync(paths.junit, buildJunitXml(cells, { capabilities }, run.runId));
-  const matrix = buildMatrix(run.runId, cells, run.notLiveVerified);
+  const matrix = buildMatrix(run.runId, cells, run.notLiveVerified, {
+    suiteOrder: options.suiteOrder,
+    // Linked only when the transcript was written (a failing cell's, or every cell's on request).
+    transcriptFor: (result) => {
+      const file = transcriptFile(result);
+      return existsSync(join(runDir, file)) ? file : undefined;
+    },
+  });
   writeFileSync(paths.matrixJson, `${JSON.stringify(matrix, null, 2)}\n`);
   const drift = renderDriftMarkdown(driftRows(cells));
   writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix) + (drift ? `\n## Capability drift (--probe)\n\n${drift}` : ''));
-  writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix));
+  writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix, run));
+  writeFileSync(paths.matrixSummary, renderMatrixSummaryMarkdown(matrix));
   pointLatestAt(runDir);
   return paths;
 }

@@ -17,6 +17,8 @@ export interface CreateTargetOptions {
   /** Credentials by reference (RunPlan.secrets); required when the plan's client carries a secretRef. */
   secrets?: Secrets;
   connect?: ClientConnector;
+  /** Wraps every client the target opens (tracing: each request becomes a GenAI span). */
+  wrap?: (client: ProtocolClient) => ProtocolClient;
 }
 
 /**
@@ -29,7 +31,8 @@ export async function createTarget(plan: TargetPlan, options: CreateTargetOption
   const apiKey = secretRef === undefined ? undefined : options.secrets?.[secretRef];
   if (secretRef !== undefined && apiKey === undefined) throw new Error(`harness: the credential "${secretRef}" was not provided to the worker`);
   const config: ClientConfig = { ...settings, apiKey };
-  const client = await connect(config);
+  const wrap = options.wrap ?? ((client: ProtocolClient) => client);
+  const client = wrap(await connect(config));
   const extra: ProtocolClient[] = [];
   const target: Target = {
     providerId: plan.providerId,
@@ -49,7 +52,7 @@ export async function createTarget(plan: TargetPlan, options: CreateTargetOption
       return { ok: protocol.ok, version: own.version ?? protocol.version, detail: [own.detail, protocol.detail].filter(Boolean).join('; ') };
     },
     async clientWith(overrides) {
-      const other = await connect({ ...config, ...overrides });
+      const other = wrap(await connect({ ...config, ...overrides }));
       extra.push(other);
       return other;
     },

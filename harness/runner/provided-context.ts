@@ -1,4 +1,6 @@
+import type { McpSource } from '../mcp/mcp-source.ts';
 import type { Cell, Secrets } from '../matrix/cell.ts';
+import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 
 /** What the runner hands to vitest workers (provide/inject) and gets back (task meta). */
@@ -10,6 +12,10 @@ declare module 'vitest' {
     secrets: Secrets;
     /** File path of the suites module (its `SUITES` export) the CLI wired in. */
     suitesModule: string;
+    /** `--mcp` servers for the MCP tests (empty: their own). */
+    mcpServers: McpSource[];
+    /** Tracing: where spans go (none: not traced), content or not, the run span's traceparent. */
+    telemetry: TelemetrySettings;
   }
   interface TaskMeta {
     cell?: CellResult;

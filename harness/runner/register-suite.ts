@@ -7,6 +7,10 @@ import { createTarget } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
 import { driftOf } from '../verdicts/drift.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
+import { withCellSpan } from '../telemetry/cell-span.ts';
+import { tracingClient } from '../telemetry/genai-client.ts';
+import { runContext } from '../telemetry/run-span.ts';
+import { startTelemetry, type Telemetry } from '../telemetry/tracer.ts';
 
 type Prepared =
   | { target: Target; close(): Promise<void> }
@@ -15,9 +19,13 @@ type Prepared =
 /** Targets are shared by every suite in a worker, and checked for reachability once. */
 const prepared = new Map<string, Promise<Prepared>>();
 
+/** The worker's tracing (none unless the run exports spans). */
+let telemetry: Telemetry = startTelemetry({ content: false });
+
 async function prepare(cell: Cell, secrets: Secrets): Promise<Prepared> {
   try {
-    const handle = await createTarget(cell.target, { secrets });
+    const endpoint = { providerId: cell.target.providerId, baseUrl: cell.target.client.baseUrl };
+    const handle = await createTarget(cell.target, { secrets, wrap: (client) => tracingClient(client, endpoint, telemetry) });
     try {
       await handle.target.health({ signal: AbortSignal.timeout(Math.min(cell.timeoutMs, 60_000)) });
     } catch (error) {
@@ -58,17 +66,28 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
   const runId = inject('runId');
   const secrets = inject('secrets');
   const cells = inject('cells').filter((cell) => cell.gate.action === 'run');
+  const settings = inject('telemetry') ?? { content: false };
+  telemetry = startTelemetry(settings);
+  const parent = runContext(settings.traceparent);
+  const mcpServers = inject('mcpServers') ?? [];
   afterAll(async () => {
     for (const entry of prepared.values()) {
       const value = await entry;
       if ('target' in value) await value.close();
     }
     prepared.clear();
+    await telemetry.shutdown();
   });
-  for (const suite of suites) registerSuite(suite, runId, secrets, cells.filter((cell) => cell.suite === suite.id));
+  const run = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) =>
+    withCellSpan(telemetry, parent, { id: cell.id, suite: cell.suite, test: cell.test, provider: cell.provider, model: cell.model, protocol: cell.protocol }, () =>
+      runCell(cell, runId, definition, target, { mcpServers }),
+    );
+  for (const suite of suites) registerSuite(suite, runId, secrets, cells.filter((cell) => cell.suite === suite.id), run);
 }
 
-function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, cells: readonly Cell[]): void {
+type CellRunner = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) => Promise<CellResult>;
+
+function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, cells: readonly Cell[], run: CellRunner): void {
   const groups = Map.groupBy(cells, targetKey);
   for (const [key, group] of groups) {
     describe(key, () => {
@@ -79,7 +98,7 @@ function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, 
           const ready = await preparedFor(cell, secrets);
           const result =
             'target' in ready
-              ? await runCell(cell, runId, definition, ready.target)
+              ? await run(cell, definition, ready.target)
               : decidedResult(cell, runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
           const drift = driftOf(cell, result);
           if (drift) result.drift = drift;

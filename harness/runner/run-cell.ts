@@ -21,6 +21,7 @@ export async function runCell(
   runId: string,
   definition: VerifyTestDefinition,
   target: Target,
+  extras: Pick<TestContext, 'mcpServers'> = {},
 ): Promise<CellResult> {
   const startedAt = new Date();
   const started = performance.now();
@@ -31,6 +32,7 @@ export async function runCell(
     cell.timeoutMs,
   );
   const context: TestContext = {
+    ...extras,
     target,
     signal: controller.signal,
     record(key, value) {

@@ -1,6 +1,7 @@
 import type { Capability, DeclaredCapabilities } from '../contract/capability.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ProtocolClient, ProtocolId } from '../contract/protocol-client.ts';
 import type { ModelSpec, Quirk } from '../contract/provider.ts';
+import type { McpSource } from '../mcp/mcp-source.ts';
 import type { AssertionKind } from '../verdicts/verdict.ts';
 
 /** What a test body gets: one provider × model × protocol, and a client for it. */
@@ -36,6 +37,8 @@ export interface TestContext {
   skip(reason: string): never;
   /** Ends the test as unsupported (observed at run time), with the reason. */
   unsupported(reason: string): never;
+  /** MCP servers the user named with `--mcp` (absent or empty: MCP tests use the project's own). */
+  mcpServers?: readonly McpSource[];
 }
 
 export interface VerifyTestDefinition {

@@ -70,7 +70,7 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
 
       const calls: CallRecord[] = [];
       for (const call of response.toolCalls) {
-        const record = await deadline.race(registry.execute(call));
+        const record = await deadline.race(registry.execute(call, deadline.signal));
         calls.push(record);
         messages.push({
           role: 'tool',
@@ -85,6 +85,7 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
       if (request.toolChoice !== undefined) record.toolChoice = request.toolChoice;
       if (ttftMs !== undefined) record.ttftMs = ttftMs;
       rounds.push(record);
+      options.onRound?.(record);
       emit({ type: 'round_end', at: now(), round });
 
       if (calls.length === 0) return finish('final_answer', response);

@@ -8,7 +8,7 @@ export interface ToolRegistry {
   specs(): ToolSpec[];
   has(name: string): boolean;
   /** Validates the call's arguments, runs the implementation when they are acceptable, never throws. */
-  execute(call: ToolCall): Promise<CallRecord>;
+  execute(call: ToolCall, signal?: AbortSignal): Promise<CallRecord>;
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -23,7 +23,7 @@ export function createToolRegistry(tools: readonly RegisteredTool[]): ToolRegist
   return {
     specs: () => tools.map((tool) => tool.spec),
     has: (name) => entries.has(name),
-    async execute(call) {
+    async execute(call, signal = new AbortController().signal) {
       const entry = entries.get(call.name);
       if (!entry) {
         const known = [...entries.keys()].join(', ');
@@ -46,7 +46,7 @@ export function createToolRegistry(tools: readonly RegisteredTool[]): ToolRegist
         };
       }
       try {
-        const content = await entry.tool.execute(args);
+        const content = await entry.tool.execute(args, { signal });
         return { call, validation, arguments: args, executed: true, result: { content, isError: false } };
       } catch (error) {
         const prefix = isToolError(error) ? 'Error' : 'Error (tool crashed)';

@@ -4,8 +4,13 @@ import type { ProtocolClient } from '../contract/protocol-client.ts';
 import type { StreamEvent } from '../contract/stream.ts';
 import type { ToolChoice, ToolSpec } from '../contract/tools.ts';
 
+/** What the loop hands a running tool: a signal aborted when the loop's deadline passes. */
+export interface ToolRunContext {
+  signal: AbortSignal;
+}
+
 /** A tool's implementation: gets the parsed, schema-checked arguments, returns the result text. */
-export type ToolImplementation = (args: unknown) => string | Promise<string>;
+export type ToolImplementation = (args: unknown, run?: ToolRunContext) => string | Promise<string>;
 
 /** A tool the loop can execute: what the model sees (spec) and what runs (execute). */
 export interface RegisteredTool {
@@ -86,4 +91,6 @@ export interface ToolLoopOptions {
   /** Tool choice per round (1-based). Default: the request's toolChoice in round 1, unset afterwards. */
   toolChoiceForRound?: (round: number) => ToolChoice | undefined;
   onEvent?: (event: StreamEvent) => void;
+  /** Called after each finished round (so a caller keeps the rounds of a loop that later throws). */
+  onRound?: (round: RoundRecord) => void;
 }

@@ -47,7 +47,7 @@ const embedded: ProviderDefinition = {
     {
       name: 'syntheticToolCallIds',
       value: true,
-      reason: 'node-llama-cpp function calls carry no ids; the adapter assigns call_<n> ids',
+      reason: 'node-llama-cpp function calls carry no ids; the adapter assigns synthesized_<n> ids, marked idSource "synthesized" so no check judges them as the library\'s own',
     },
   ],
   setupHint:

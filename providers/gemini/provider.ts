@@ -45,7 +45,7 @@ const gemini: ProviderDefinition = {
     {
       name: 'syntheticToolCallIds',
       value: true,
-      reason: 'function calls often carry no id; the adapter assigns call_<n> and leaves those ids out when sending calls and results back',
+      reason: 'function calls often carry no id; the adapter assigns synthesized_<n> (marked idSource "synthesized", never judged as the server\'s) and leaves those ids out when sending calls and results back',
     },
     {
       name: 'thinkingCountsAgainstMaxTokens',

@@ -1,7 +1,9 @@
 import { defineSuite } from '../../harness/suite/define.ts';
+import { agentTests } from './agent-tests.ts';
 import { concurrentRequestsTest } from './concurrent-requests.ts';
 import { contextLimitTest } from './context-limit.ts';
 import { embeddingsTest } from './embeddings.ts';
+import { mcpTests } from './mcp-tests.ts';
 import { pdfInputTest } from './pdf-input.ts';
 import { promptCachingTest } from './prompt-caching.ts';
 import { reasoningTest } from './reasoning.ts';
@@ -10,10 +12,15 @@ import { structuredOutputSchemaTest } from './structured-output-schema.ts';
 import { tokenCountingTest } from './token-counting.ts';
 import { visionInputTest } from './vision-input.ts';
 
-/** Features users find broken when they switch provider or server: one test per file, listed here. */
+/**
+ * Advanced: features users find broken when they switch provider or server (structured output,
+ * embeddings, token counting, context limits, prompt caching, concurrency, reasoning, vision and
+ * PDF input: one test per file), agent loops and MCP tools (one list per concern).
+ */
 export const advancedSuite = defineSuite({
   id: 'advanced',
-  description: 'Structured output, embeddings, token counting, context limits, prompt caching, concurrency, reasoning, vision and PDF input.',
+  description:
+    'Structured output, embeddings, token counting, context limits, prompt caching, concurrency, reasoning, vision and PDF input; agent loops (multi-step, cycle limit, timeout, tool error recovery) and MCP tools (discovery, call, error)',
   tests: [
     structuredOutputSchemaTest,
     structuredOutputJsonModeTest,
@@ -25,5 +32,7 @@ export const advancedSuite = defineSuite({
     reasoningTest,
     visionInputTest,
     pdfInputTest,
+    ...agentTests,
+    ...mcpTests,
   ],
 });

@@ -77,7 +77,7 @@ describe('verify --suite core --provider llama_cpp --local llama_cpp (real llama
     const matrix = readFileSync(join(runDir, 'matrix.md'), 'utf8');
     expect(matrix).toContain('| llama_cpp / smollm2-135m-instruct / openai-chat |');
     expect(matrix).toContain('**Legend:**');
-    expect(readFileSync(join(runDir, 'matrix.html'), 'utf8')).toContain('<table>');
+    expect(readFileSync(join(runDir, 'matrix.html'), 'utf8')).toContain('<table class="matrix">');
   });
 
   it('writes JUnit that validates against the JUnit 10 schema', async () => {

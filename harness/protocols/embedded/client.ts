@@ -176,6 +176,11 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
           hookError ??= harnessBug('embedded stream normalization', error);
         }
       };
+      // No wire here: the stream starts as the request is handed to the library. The start is
+      // recorded (before any generated event) like the terminal event, so the raw event order
+      // check sees the same framing the consumer does.
+      const started: StreamEvent = { type: 'start', at: now(), model: modelId };
+      transcript.record({ kind: 'stream_event', at: started.at, event: started });
       const done = generate(request, options, {
         onText: guarded((text: string) => emit({ type: 'text_delta', at: now(), text })),
         onParamsChunk: guarded((chunk: { callIndex: number; functionName: string; paramsChunk: string; done: boolean }) => {
@@ -184,17 +189,19 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
         }),
       }).finally(() => emitter.emit('end'));
       done.catch(() => undefined);
-      yield { type: 'start', at: now(), model: modelId };
+      yield started;
       for await (const [event] of on(emitter, 'event', { close: ['end'] })) yield event as StreamEvent;
       const response = await done;
       if (hookError) throw hookError;
-      for (const event of tools.endAll()) yield event;
-      if (response.usage) yield { type: 'usage', at: now(), usage: response.usage };
+      const recorded = (event: StreamEvent): StreamEvent => {
+        transcript.record({ kind: 'stream_event', at: event.at, event });
+        return event;
+      };
+      for (const event of tools.endAll()) yield recorded(event);
+      if (response.usage) yield recorded({ type: 'usage', at: now(), usage: response.usage });
       // The library's terminal signal: generateResponse resolved with a stop reason.
       if (response.rawFinishReason === undefined) throw streamEndedWithout('embedded', TERMINAL_SIGNAL.description);
-      const terminal: StreamEvent = { type: 'done', at: now(), finishReason: response.finishReason, rawFinishReason: response.rawFinishReason };
-      transcript.record({ kind: 'stream_event', at: terminal.at, event: terminal });
-      yield terminal;
+      yield recorded({ type: 'done', at: now(), finishReason: response.finishReason, rawFinishReason: response.rawFinishReason });
     },
     async embed(request: EmbedRequest): Promise<EmbedResponse> {
       if (request.model !== modelId) {
