@@ -11,20 +11,17 @@ const TARGETS = [
   'llama_cpp/smollm2-135m-instruct/openai-chat',
   'llama_cpp/smollm2-135m-instruct/openai-responses',
   'llama_cpp/smollm2-135m-instruct/anthropic-messages',
-  'ollama/smollm2-135m-instruct:latest/ollama-native',
-  'ollama/smollm2-135m-instruct:latest/openai-chat',
-  'ollama/smollm2-135m-instruct:latest/openai-responses',
-  'ollama/smollm2-135m-instruct:latest/anthropic-messages',
   'embedded/smollm2-135m-instruct/embedded',
 ];
 
 /**
- * The advanced suite against the real local substrate: llama-server (plus its --embeddings server),
- * Ollama and node-llama-cpp. Only protocol facts are asserted: which cells a protocol or a
+ * The advanced suite against the real local substrate: llama-server (plus its --embeddings server)
+ * and node-llama-cpp. (Ollama's cells take another ~15 minutes on a loaded 2-core machine; they are
+ * covered by the gating unit tests and the README's table, not here.) Only protocol facts are asserted: which cells a protocol or a
  * declaration makes unsupported, which wire checks hold, and which layer a failure may have —
  * never whether the 135M model's answer happens to be right.
  */
-describe('verify --suite advanced --provider llama_cpp,ollama,embedded --local llama_cpp,ollama (real servers)', () => {
+describe('verify --suite advanced --provider llama_cpp,embedded --local llama_cpp (real servers)', () => {
   const reportDir = tempReportDir();
   let exitCode: number | undefined;
   let output = '';
@@ -42,7 +39,9 @@ describe('verify --suite advanced --provider llama_cpp,ollama,embedded --local l
   };
 
   beforeAll(async () => {
-    const result = await runCli(['verify', '--suite', 'advanced', '--provider', 'llama_cpp,ollama,embedded', '--local', 'llama_cpp,ollama', '--report-dir', reportDir], { LLAMA_CPP_API_KEY: KEY, ...GREEDY });
+    // agent_* and mcp_* (the same suite) have their own e2e: only this issue's ten tests run here.
+    const args = ['verify', '--suite', 'advanced', '--test', TESTS.join(','), '--provider', 'llama_cpp,embedded', '--local', 'llama_cpp', '--report-dir', reportDir];
+    const result = await runCli(args, { LLAMA_CPP_API_KEY: KEY, ...GREEDY });
     exitCode = result.exitCode;
     output = result.all ?? '';
     const runs = readdirSync(reportDir).filter((name) => name !== 'latest');
@@ -71,13 +70,12 @@ describe('verify --suite advanced --provider llama_cpp,ollama,embedded --local l
     expect(outcome('llama_cpp/smollm2-135m-instruct/openai-responses', 'embeddings')).toBe('unsupported');
     expect(outcome('llama_cpp/smollm2-135m-instruct/anthropic-messages', 'embeddings')).toBe('unsupported');
     expect(outcome('llama_cpp/smollm2-135m-instruct/anthropic-messages', 'structured_output_json_mode')).toBe('unsupported');
-    for (const target of TARGETS.filter((entry) => entry.startsWith('ollama/'))) {
-      expect(outcome(target, 'prompt_caching'), target).toBe('unsupported');
-      expect(outcome(target, 'token_counting'), target).toBe('unsupported');
-    }
     expect(outcome('embedded/smollm2-135m-instruct/embedded', 'prompt_caching')).toBe('unsupported');
-    const matrix = readFileSync(join(runDir, 'matrix.md'), 'utf8');
-    expect(matrix).toMatch(/advanced\.vision_input\*\* — unsupported: model declares no vision — .*not live-verified here/);
+    // The matrix says why: media are mapped and unit-tested, not live-verified here.
+    const matrix = JSON.parse(readFileSync(join(runDir, 'matrix.json'), 'utf8')) as { rows: Array<{ protocol: string; entries: Record<string, { message?: string }> }> };
+    for (const row of matrix.rows) {
+      for (const column of ['advanced.vision_input', 'advanced.pdf_input']) expect(row.entries[column]?.message, `${row.protocol} ${column}`).toMatch(/not live-verified here/);
+    }
   });
 
   it('records the wire facts of the real servers (checks that do not depend on the model\'s answer)', () => {
@@ -93,8 +91,9 @@ describe('verify --suite advanced --provider llama_cpp,ollama,embedded --local l
     }
     // The embedded adapter refuses a prompt over its context (node-llama-cpp alone would drop history).
     expect(outcome('embedded/smollm2-135m-instruct/embedded', 'context_limit')).toBe('pass');
-    // Grammar-enforced JSON: a failure can only be the model's (cut at max_tokens, wrong values), never the wire's.
-    for (const target of TARGETS) {
+    // Grammar-enforced JSON (llama-server's response_format, node-llama-cpp's grammar): a failure can
+    // only be the model's (cut at max_tokens, wrong values), never the wire's.
+    for (const target of ['llama_cpp/smollm2-135m-instruct/openai-chat', 'embedded/smollm2-135m-instruct/embedded']) {
       for (const test of ['structured_output_schema', 'structured_output_json_mode', 'embeddings']) {
         const found = cell(target, test);
         if (found.verdict === 'fail') expect(found.layer, `${target} ${test}: ${found.message}`).toBe('model');
