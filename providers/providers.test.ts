@@ -57,3 +57,19 @@ describe('providers', () => {
     for (const quirk of provider.quirks ?? []) expect(quirk.reason.length).toBeGreaterThan(20);
   });
 });
+
+describe('declared prices', () => {
+  it('name pinned models only, with a source page, a date and non-negative rates; local providers declare none', async () => {
+    const { PROVIDERS } = await import('./index.ts');
+    for (const provider of PROVIDERS) {
+      if (!provider.prices) continue;
+      expect(provider.kind, provider.id).toBe('cloud');
+      expect(provider.prices.source).toMatch(/^https:\/\//);
+      expect(provider.prices.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const [model, price] of Object.entries(provider.prices.models)) {
+        expect(provider.models.map((entry) => entry.id), `${provider.id}: ${model}`).toContain(model);
+        for (const rate of [price.input, price.output, price.cachedInput ?? 0]) expect(rate).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { DeclaredCapabilities } from './capability.ts';
+import type { PriceList } from './price.ts';
 import type { ProtocolId } from './protocol-client.ts';
 
 /** A model a provider serves: pure metadata. */
@@ -71,6 +72,11 @@ export interface ProviderDefinition {
   baseUrl?: { default?: string; env: string };
   /** Credential env vars, first present wins. `required`: without one every cell is skipped. */
   auth?: { envVars: string[]; required: boolean };
+  /**
+   * Other env vars holding secrets the provider's SDK reads itself (AWS_SECRET_ACCESS_KEY, ...): their
+   * values are redacted from every report, transcript and console line like the auth vars'.
+   */
+  secretEnv?: string[];
   /** Other settings read from the environment (region, ...): name → what it is. */
   settingsEnv?: Record<string, string>;
   models: ModelSpec[];
@@ -89,6 +95,8 @@ export interface ProviderDefinition {
   parallelRequests?: number;
   /** Where a separate embeddings server is configured (llama-server serves embeddings only when started with --embeddings). */
   embeddingsBaseUrl?: { env: string };
+  /** Declared prices of the provider's models (cloud providers; local servers cost 0). */
+  prices?: PriceList;
   /** What to tell a user when the endpoint is missing or unreachable. */
   setupHint: string;
   /** How health is checked, in words. */

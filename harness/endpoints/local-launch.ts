@@ -16,6 +16,8 @@ export interface LaunchedEndpoint {
   /** The key the server checks (the user's key from the provider's env var, else a generated one). */
   apiKey?: string;
   version?: string;
+  /** The model the server serves: its id and the GGUF file it loaded (for the run's model digests). */
+  model: { id: string; path: string };
   logFile: string;
   stop(): Promise<void>;
 }
@@ -94,8 +96,16 @@ export async function launchLocalEndpoints(
     }
     context.log(`${id}: ${server.baseUrl} (${server.version ?? 'version unknown'}), log ${logFile}`);
     const second = embeddingsServer;
-    const stop = second ? async () => void (await Promise.allSettled([server.stop(), second.stop()])) : server.stop;
-    launched.push({ providerId: id, rootUrl: server.baseUrl, ...(second ? { embeddingsRootUrl: second.baseUrl } : {}), apiKey: apiKeyEnv ? apiKey : undefined, version: server.version, logFile, stop });
+    launched.push({
+      providerId: id,
+      rootUrl: server.baseUrl,
+      ...(second ? { embeddingsRootUrl: second.baseUrl } : {}),
+      apiKey: apiKeyEnv ? apiKey : undefined,
+      version: server.version,
+      model: { id: model.id, path: await context.modelPath() },
+      logFile,
+      stop: second ? async () => void (await Promise.allSettled([server.stop(), second.stop()])) : server.stop,
+    });
   }
   return launched;
 }

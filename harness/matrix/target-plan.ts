@@ -8,7 +8,17 @@ import { capabilitiesAfterQuirks, quirksForModel } from './quirks.ts';
 /** Retries of a protocol client (the SDK's own retry loop) on retryable errors. */
 export const DEFAULT_MAX_RETRIES = 2;
 
+/** The root URL with the protocol's path appended to its path (a query, e.g. `?api_key=`, stays a query). */
 function joinUrl(root: string, path: string): string {
+  try {
+    const url = new URL(root);
+    if (url.search || url.username || url.password) {
+      url.pathname = url.pathname.replace(/\/+$/, '') + path;
+      return url.toString();
+    }
+  } catch {
+    // not a URL: joined as text below
+  }
   return root.replace(/\/+$/, '') + path;
 }
 
