@@ -1,13 +1,8 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { DIFF_FORMATS, runDiff } from './commands/diff.ts';
-import { runDiscover } from './commands/discover.ts';
-import { runMerge } from './commands/merge.ts';
+import { DIFF_FORMATS } from './commands/diff.ts';
 import { withEverydayCommands } from './commands/everyday-cli.ts';
-import { runList } from './commands/list.ts';
-import { runMatrix } from './commands/matrix.ts';
-import { runVerify } from './commands/verify.ts';
 import type { Wiring } from './commands/wiring.ts';
 import { UsageError } from './matrix/usage-error.ts';
 import { TRANSCRIPT_MODES, type TranscriptMode } from './reporters/transcript-file.ts';
@@ -15,6 +10,9 @@ import { PROVIDERS } from '../providers/index.ts';
 import { SUITE_CATALOG } from '../suites/index.ts';
 
 const EXIT_USAGE = 2;
+
+// Each command's modules are imported when it runs (a command pulls in SDKs, vitest, OpenTelemetry,
+// the MCP SDK…): loading all of them for every command cost about a second of CPU at start.
 
 /** The one place that wires the providers and the suites into the engine. */
 const WIRING: Wiring = { providers: PROVIDERS, suites: SUITE_CATALOG };
@@ -42,7 +40,7 @@ async function main(): Promise<number> {
       (command) =>
         command.options({
           ...filterOptions,
-          local: { type: 'string', array: true, describe: 'start a local server for these providers (llama_cpp, ollama)' },
+          local: { type: 'string', array: true, describe: 'start a local server for these providers (llama_cpp, ollama, litellm: a LiteLLM proxy in front of a llama-server)' },
           container: { type: 'boolean', describe: 'with --local: start those servers in containers (testcontainers; needs Docker)' },
           'report-dir': { type: 'string', default: 'reports', describe: 'folder for reports/<run-id>/ (and reports/latest)' },
           timeout: { type: 'number', default: 120_000, describe: 'per-test deadline in ms' },
@@ -80,7 +78,7 @@ async function main(): Promise<number> {
           return true;
         }),
       async (args) => {
-        exitCode = await runVerify(
+        exitCode = await (await import('./commands/verify.ts')).runVerify(
           {
             ...args,
             baseUrl: args['base-url'],
@@ -108,7 +106,7 @@ async function main(): Promise<number> {
           prices: { type: 'string', describe: 'JSON file of prices overriding the declared ones (see verify --help)' },
         }),
       async (args) => {
-        exitCode = await runList({ ...args, baseUrl: args['base-url'] }, WIRING);
+        exitCode = await (await import('./commands/list.ts')).runList({ ...args, baseUrl: args['base-url'] }, WIRING);
       },
     )
     .command(
@@ -120,7 +118,7 @@ async function main(): Promise<number> {
           'report-dir': { type: 'string', default: 'reports' },
         }),
       async (args) => {
-        exitCode = await runMatrix({ run: args.run, reportDir: args['report-dir'] }, WIRING);
+        exitCode = await (await import('./commands/matrix.ts')).runMatrix({ run: args.run, reportDir: args['report-dir'] }, WIRING);
       },
     )
     .command(
@@ -135,7 +133,7 @@ async function main(): Promise<number> {
             out: { type: 'string', describe: 'write to this file instead of stdout' },
           }),
       async (args) => {
-        exitCode = await runDiff({ runA: args.runA, runB: args.runB, format: args.format, out: args.out }, (text) => process.stdout.write(text), (line) => process.stderr.write(`${line}\n`));
+        exitCode = await (await import('./commands/diff.ts')).runDiff({ runA: args.runA, runB: args.runB, format: args.format, out: args.out }, (text) => process.stdout.write(text), (line) => process.stderr.write(`${line}\n`));
       },
     )
     .command(
@@ -146,7 +144,7 @@ async function main(): Promise<number> {
           .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'run folders (or their results.json)' })
           .options({ out: { type: 'string', demandOption: true, describe: 'the new run folder to write (must not exist or be empty)' } }),
       async (args) => {
-        exitCode = await runMerge({ runs: args.runs, out: args.out, suiteOrder: WIRING.suites.suites }, argv, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+        exitCode = await (await import('./commands/merge.ts')).runMerge({ runs: args.runs, out: args.out, suiteOrder: WIRING.suites.suites }, argv, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
       },
     )
     .command(
@@ -154,7 +152,7 @@ async function main(): Promise<number> {
       'probe the usual local ports and list cloud providers with credentials (names only)',
       (command) => command.options({ timeout: { type: 'number', default: 800 }, json: { type: 'boolean', default: false } }),
       async (args) => {
-        exitCode = await runDiscover(args, WIRING);
+        exitCode = await (await import('./commands/discover.ts')).runDiscover(args, WIRING);
       },
     )
     .strict()

@@ -25,6 +25,7 @@ const EXPECTED: Record<string, { liveVerifiedHere: boolean; baseUrlEnv: boolean 
   bedrock: { liveVerifiedHere: false, baseUrlEnv: true },
   embedded: { liveVerifiedHere: true, baseUrlEnv: false },
   gemini: { liveVerifiedHere: false, baseUrlEnv: true },
+  litellm: { liveVerifiedHere: true, baseUrlEnv: true },
   llama_cpp: { liveVerifiedHere: true, baseUrlEnv: true },
   lm_studio: { liveVerifiedHere: false, baseUrlEnv: true },
   ollama: { liveVerifiedHere: true, baseUrlEnv: true },

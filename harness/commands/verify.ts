@@ -194,6 +194,13 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       const version = result.details?.serverVersion;
       if (typeof version === 'string') endpointVersions[result.provider] ??= version;
     }
+    const gateways: Record<string, string> = {};
+    for (const provider of providers) {
+      if (!provider.gateway || !results.some((result) => result.provider === provider.id)) continue;
+      const started = launched.find((entry) => entry.providerId === provider.id);
+      const software = endpointVersions[provider.id] ?? provider.gateway;
+      gateways[provider.id] = started?.upstream ? `${software} → ${started.upstream}` : `${software} → its configured upstream`;
+    }
     const modelDigests = await recordModelDigests(launched, embeddedModel, plan.models.get('embedded'));
     const capabilities = new Map(
       [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
@@ -205,6 +212,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       argv: argv.map(redactor.text),
       filters: { ...filters },
       endpointVersions,
+      gateways,
       ...(Object.keys(modelDigests).length > 0 ? { modelDigests } : {}),
       providers,
       complete: results.length === cells.length,

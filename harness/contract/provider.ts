@@ -21,6 +21,13 @@ export interface ProtocolEndpoint {
   protocol: ProtocolId;
   /** Appended to the provider's base URL to get the SDK's base URL (e.g. "/v1"). */
   path: string;
+  /** Gemini: the API version the SDK calls on this endpoint (a gateway may serve only "v1beta"). */
+  apiVersion?: string;
+  /**
+   * What the provider declares for this protocol alone, over each model's capabilities (a gateway
+   * that serves no model listing on one of its protocols: `{ list_models: false }`).
+   */
+  capabilities?: DeclaredCapabilities;
 }
 
 /** Request fields a quirk makes the request builder leave out (the model rejects any non-default value). */
@@ -61,7 +68,8 @@ export interface HealthEndpoint {
 export type ProviderKind = 'cloud' | 'local' | 'embedded';
 
 /** Which local launcher the harness can start for this provider with `--local <id>`. */
-export type LocalLauncherId = 'llama-server' | 'ollama';
+/** 'litellm': a llama-server with the test model and a LiteLLM proxy routing to it. */
+export type LocalLauncherId = 'llama-server' | 'ollama' | 'litellm';
 
 export interface ProviderDefinition {
   id: string;
@@ -104,6 +112,11 @@ export interface ProviderDefinition {
   /** The server's own health route, checked before the protocol client's health call (listing, version, …). */
   healthEndpoint?: HealthEndpoint;
   local?: LocalLauncherId;
+  /**
+   * A gateway (LiteLLM …): the software's name. Its matrix rows say what they verify: "<protocol>
+   * protocol as served by <name and version> → <upstream>", never the protocol's original vendor.
+   */
+  gateway?: string;
   /** true when this harness verifies it against a real endpoint on its own CI; else why not. */
   liveVerifiedHere: true | string;
 }

@@ -28,13 +28,15 @@ function joinUrl(root: string, path: string): string {
  * provider's quirks and the client settings. Plain data; the credential is a reference only.
  */
 export function planTarget(provider: ProviderDefinition, model: ModelSpec, protocol: ProtocolId, endpoint: ProviderEndpoint, timeoutMs: number): TargetPlan {
-  const path = provider.protocols.find((entry) => entry.protocol === protocol)?.path ?? '';
+  const protocolEndpoint = provider.protocols.find((entry) => entry.protocol === protocol);
+  const path = protocolEndpoint?.path ?? '';
   const quirks = quirksForModel(provider.quirks, model.id);
+  const declared = { ...model.capabilities, ...protocolEndpoint?.capabilities };
   return {
     providerId: provider.id,
     providerName: provider.displayName,
     model,
-    capabilities: effectiveCapabilities(capabilitiesAfterQuirks(model.capabilities, quirks), protocol),
+    capabilities: effectiveCapabilities(capabilitiesAfterQuirks(declared, quirks), protocol),
     quirks,
     parallelRequests: provider.parallelRequests ?? 1,
     auth: endpoint.credential ? 'configured' : provider.auth ? 'unknown' : 'none',
@@ -49,6 +51,7 @@ export function planTarget(provider: ProviderDefinition, model: ModelSpec, proto
       region: endpoint.region,
       modelPath: endpoint.modelPath,
       modelId: model.id,
+      ...(protocolEndpoint?.apiVersion ? { apiVersion: protocolEndpoint.apiVersion } : {}),
       secretRef: endpoint.credential?.ref,
       timeoutMs,
       maxRetries: DEFAULT_MAX_RETRIES,

@@ -12,6 +12,8 @@ export interface RunMetadata {
   filters: Record<string, string[]>;
   /** Server software per provider, when the server reports it (e.g. "llama.cpp 0.5.0-dev (commit de3ff81)"). */
   endpointVersions: Record<string, string>;
+  /** Gateway providers: what serves their protocols ("LiteLLM 1.108.7 → llama-server (…)"). */
+  gateways?: Record<string, string>;
   /** Model file or image digests per "provider/model", where the run could read them (e.g. "sha256:…" of a GGUF file). */
   modelDigests?: Record<string, string>;
   /** Providers whose endpoint is not live-verified on this harness's own CI, with why. */

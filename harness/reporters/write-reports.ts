@@ -48,6 +48,7 @@ export function writeReports(
   writeFileSync(paths.junit, buildJunitXml(cells, { capabilities, flakyAs: run.flakyFails ? 'fail' : 'pass' }, run.runId));
   const matrix = buildMatrix(run.runId, cells, run.notLiveVerified, {
     suiteOrder: options.suiteOrder,
+    gateways: run.gateways,
     // Linked only when the transcript was written (a failing cell's, or every cell's on request).
     transcriptFor: (result) => {
       const file = transcriptFile(result);

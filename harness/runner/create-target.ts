@@ -62,6 +62,9 @@ export async function createTarget(plan: TargetPlan, options: CreateTargetOption
     async health(options) {
       const own = plan.healthEndpoint ? await checkHealthEndpoint(plan.healthEndpoint, options?.signal) : undefined;
       if (own && !own.ok) return own;
+      // The protocols' health calls are model listings: where the provider declares none on this
+      // protocol (a gateway serving only generateContent), the server's own route is the health check.
+      if (own && plan.capabilities.list_models === false) return { ...own, detail: `${own.detail ?? 'ok'}; no protocol health call (the provider declares no model listing on ${plan.client.protocol})` };
       const protocol = await client.health(options);
       if (!own) return protocol;
       return { ok: protocol.ok, version: own.version ?? protocol.version, detail: [own.detail, protocol.detail].filter(Boolean).join('; ') };
