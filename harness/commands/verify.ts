@@ -9,7 +9,9 @@ import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-
 import { containerRuntimeFor } from '../endpoints/container-option.ts';
 import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
 import { modelFileDigest } from '../endpoints/model-digest.ts';
-import { selected, splitList } from '../matrix/filters.ts';
+import { matchesName, selected, splitList, type CellFilters } from '../matrix/filters.ts';
+import type { Capability } from '../contract/capability.ts';
+import type { SuiteDefinition } from '../suite/define.ts';
 import { planRun } from '../matrix/plan-run.ts';
 import { shardCells } from '../matrix/shard.ts';
 import { printDecidedCells, printSummary } from '../reporters/console.ts';
@@ -81,6 +83,15 @@ export interface VerifyArgs extends FilterArgs {
   uiPort?: number;
 }
 
+/** Whether the filters select a test that requires a capability (e.g. embeddings: start llama-server's embeddings server). */
+export function selectsCapability(suites: readonly SuiteDefinition[], filters: CellFilters, capability: Capability): boolean {
+  return suites.some(
+    (suite) =>
+      selected(suite.id, filters.suites) &&
+      suite.tests.some((test) => test.requires.includes(capability) && (filters.tests.length === 0 || filters.tests.some((pattern) => matchesName(test.id, pattern) || matchesName(`${suite.id}.${test.id}`, pattern)))),
+  );
+}
+
 /** Where `--ui` serves @vitest/ui unless --ui-port says otherwise (vitest's own default). */
 export const DEFAULT_UI_PORT = 51204;
 
@@ -130,7 +141,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   try {
     const localIds = splitList(args.local);
     const containers = await containerRuntimeFor(args.container === true, localIds, providers.filter((provider) => provider.local).map((provider) => provider.id), log);
-    launched = await launchLocalEndpoints(containers.launch, providers, { modelPath, logDir: runDir, env, log, container: containers.client });
+    const embeddingsServer = selectsCapability(suites.suites, filters, 'embeddings');
+    launched = await launchLocalEndpoints(containers.launch, providers, { modelPath, logDir: runDir, env, log, container: containers.client, embeddingsServer });
     let embeddedModel: { path: string } | { error: string } | undefined;
     if (wantsEmbedded) {
       embeddedModel = await modelPath().then((path) => ({ path }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
@@ -142,7 +154,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       timeoutMs: args.timeout,
       env,
       baseUrlFlag: args.baseUrl,
-      launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, apiKey: entry.apiKey }])),
+      launched: Object.fromEntries(launched.map((entry) => [entry.providerId, { rootUrl: entry.rootUrl, embeddingsRootUrl: entry.embeddingsRootUrl, apiKey: entry.apiKey }])),
       unlaunchable: containers.unlaunchable,
       embeddedModel,
       discover: discoverModels,

@@ -20,7 +20,17 @@ export const CAPABILITIES = [
   'stream_usage',
   'reasoning',
   'structured_output',
+  /** A JSON mode without a schema (OpenAI json_object, Gemini responseMimeType, Ollama format "json"). */
+  'json_mode',
+  /** Text embeddings from the same endpoint (OpenAI /embeddings, Ollama /api/embed, Gemini embedContent, an embedding context). */
+  'embeddings',
+  /** The protocol's own token-counting call (Anthropic count_tokens, Gemini countTokens, Bedrock CountTokens, OpenAI input_tokens, a tokenizer). */
+  'token_counting',
+  /** A repeated prompt prefix is read from a cache and the usage says how many input tokens were cached. */
+  'prompt_caching',
   'vision',
+  /** PDF documents as input parts. */
+  'pdf_input',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

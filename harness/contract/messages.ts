@@ -26,9 +26,16 @@ export interface SystemMessage {
   content: string;
 }
 
+/** A file the user sends with a message: base64 bytes and their media type. */
+export type Attachment =
+  | { kind: 'image'; mediaType: 'image/png' | 'image/jpeg'; data: string }
+  | { kind: 'pdf'; mediaType: 'application/pdf'; data: string; filename: string };
+
 export interface UserMessage {
   role: 'user';
   content: string;
+  /** Images and documents sent before the text; an adapter whose protocol cannot carry one refuses the request. */
+  attachments?: Attachment[];
 }
 
 export interface AssistantMessage {

@@ -54,8 +54,29 @@ export interface ClientConfig {
   rateLimit?: RateLimit;
   /** The model id requests name; the embedded client reports it as its model. */
   modelId?: string;
+  /** Where embeddings are served when not on baseUrl (llama-server serves them from a second server started with --embeddings). */
+  embeddingsBaseUrl?: string;
   /** Gemini: the API version the SDK calls (its default when unset). */
   apiVersion?: string;
+}
+
+/** Texts to embed with one model. */
+export interface EmbedRequest {
+  model: string;
+  input: string[];
+}
+
+export interface EmbedResponse {
+  /** One vector per input, in the order the wire returned them (an `index` field, where it has one, is honoured). */
+  vectors: number[][];
+  /** Input tokens, when the protocol reports them. */
+  usage?: { input?: number };
+  model?: string;
+}
+
+/** What a protocol's own counting call said about a request's prompt. */
+export interface TokenCount {
+  input: number;
 }
 
 /** One wire protocol spoken to one endpoint, over the protocol's official SDK. */
@@ -66,6 +87,10 @@ export interface ProtocolClient {
   /** Normalized events from the SDK's stream. Abortable with options.signal. */
   stream(request: ChatRequest, options?: CallOptions): AsyncIterable<StreamEvent>;
   listModels(options?: CallOptions): Promise<ModelListing[]>;
+  /** Embeddings, on protocols that define them (absent: the protocol has no such call). */
+  embed?(request: EmbedRequest, options?: CallOptions): Promise<EmbedResponse>;
+  /** The protocol's own token count for a request's prompt (absent: the protocol has no counting call). */
+  countTokens?(request: ChatRequest, options?: CallOptions): Promise<TokenCount>;
   health(options?: CallOptions): Promise<HealthInfo>;
   close(): Promise<void>;
 }

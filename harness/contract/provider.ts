@@ -9,6 +9,10 @@ export interface ModelSpec {
   contextWindow?: number;
   maxOutputTokens?: number;
   capabilities: DeclaredCapabilities;
+  /** Length of the vectors the model's embeddings have, when it declares embeddings. */
+  embeddingDimensions?: number;
+  /** How far the provider's token-counting call may be from the usage it reports (a fraction; 0 or absent: exact). */
+  tokenCountTolerance?: number;
   /** Protocols this model is available on; defaults to every protocol of the provider. */
   protocols?: ProtocolId[];
 }
@@ -92,6 +96,13 @@ export interface ProviderDefinition {
    */
   nativeModelListing?: 'lm-studio-native';
   quirks?: Quirk[];
+  /**
+   * How many requests the endpoint serves at once (llama-server slots, OLLAMA_NUM_PARALLEL, a cloud
+   * provider's documented concurrency for one key): concurrent_requests sends this many. Absent: 1.
+   */
+  parallelRequests?: number;
+  /** Where a separate embeddings server is configured (llama-server serves embeddings only when started with --embeddings). */
+  embeddingsBaseUrl?: { env: string };
   /** Declared prices of the provider's models (cloud providers; local servers cost 0). */
   prices?: PriceList;
   /** What to tell a user when the endpoint is missing or unreachable. */

@@ -7,6 +7,12 @@ export interface Usage {
   input?: number;
   output?: number;
   total?: number;
-  /** Of `input`, the tokens the provider read from its prompt cache (priced lower), when the wire says. */
+  /**
+   * Input tokens read from the prompt cache, when the wire carries such a field (OpenAI
+   * prompt_tokens_details.cached_tokens, Anthropic cache_read_input_tokens, Gemini
+   * cachedContentTokenCount, Converse cacheReadInputTokens). Included in `input`.
+   */
   cachedInput?: number;
+  /** Output tokens spent on reasoning, when the wire carries such a field. Included in `output`. */
+  reasoning?: number;
 }

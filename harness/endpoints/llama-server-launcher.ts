@@ -20,6 +20,8 @@ export interface LlamaServerOptions {
   deadlineMs?: number;
   /** Jinja chat template file passed as --chat-template-file (e.g. fixtures/chat-templates/*.jinja). */
   chatTemplateFile?: string;
+  /** Serve /v1/embeddings (--embeddings, mean pooling: a chat model has no pooling of its own). */
+  embeddings?: boolean;
 }
 
 export interface RunningServer {
@@ -77,6 +79,7 @@ export async function startLlamaServer(options: LlamaServerOptions): Promise<Run
   ];
   if (options.threads) args.push('--threads', String(options.threads));
   if (options.chatTemplateFile) args.push('--chat-template-file', options.chatTemplateFile);
+  if (options.embeddings) args.push('--embeddings', '--pooling', 'mean');
   // The key goes through the environment, so it never shows in `ps` or in logs.
   const env: Record<string, string> = options.apiKey ? { LLAMA_API_KEY: options.apiKey } : {};
   const child: ResultPromise = execa(options.binary, args, { env, reject: false, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe' });

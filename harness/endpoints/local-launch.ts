@@ -12,6 +12,8 @@ import { inferenceThreads } from './thread-count.ts';
 export interface LaunchedEndpoint {
   providerId: string;
   rootUrl: string;
+  /** A second llama-server started with --embeddings, when the run needs embeddings. */
+  embeddingsRootUrl?: string;
   /** The key the server checks (the user's key from the provider's env var, else a generated one). */
   apiKey?: string;
   version?: string;
@@ -38,6 +40,8 @@ export async function launchLocalEndpoints(
     log: (line: string) => void;
     /** `--container`: start each server in a container on this runtime instead of as a process. */
     container?: ContainerRuntimeClient;
+    /** Also start llama-server's embeddings server (the run selects a test that needs embeddings). */
+    embeddingsServer?: boolean;
   },
 ): Promise<LaunchedEndpoint[]> {
   const launched: LaunchedEndpoint[] = [];
@@ -57,6 +61,7 @@ export async function launchLocalEndpoints(
     const logFile = join(context.logDir, `${id}-server.log`);
     mkdirSync(context.logDir, { recursive: true });
     let server: RunningServer;
+    let embeddingsServer: RunningServer | undefined;
     if (provider.local === 'litellm') {
       if (context.container) throw new UsageError(`--local ${id} --container: the LiteLLM proxy runs as a process only; drop --container`);
       const { startLiteLlmEndpoint } = await import('./litellm-local.ts');
@@ -64,7 +69,11 @@ export async function launchLocalEndpoints(
     } else if (provider.local === 'llama-server') {
       const binary = context.env.LLAMA_SERVER_BIN ?? (await runSetupScript('llama-server.sh'));
       const modelPath = await context.modelPath();
-      const options = { binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined, threads: inferenceThreads(context.env), chatTemplateFile: context.env.LLAMA_CPP_CHAT_TEMPLATE_FILE || undefined };
+      // One slot per declared parallel request, each with the model's declared window (the KV cache
+      // is split evenly between slots), so concurrent_requests and context_limit test what is declared.
+      const parallel = provider.parallelRequests ?? 1;
+      const sizing = model.contextWindow ? { contextSize: model.contextWindow * parallel, parallel } : { parallel };
+      const options = { binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined, threads: inferenceThreads(context.env), chatTemplateFile: context.env.LLAMA_CPP_CHAT_TEMPLATE_FILE || undefined, ...sizing };
       if (context.container) {
         const { startLlamaServerContainer } = await import('./container-launcher.ts');
         context.log(`starting llama-server (${model.id}) in a container …`);
@@ -72,6 +81,17 @@ export async function launchLocalEndpoints(
       } else {
         context.log(`starting llama-server (${model.id}) …`);
         server = await startLlamaServer(options);
+        if (context.embeddingsServer) {
+          const embeddingsLog = join(context.logDir, `${id}-embeddings-server.log`);
+          context.log(`starting llama-server --embeddings (${model.id}) …`);
+          try {
+            embeddingsServer = await startLlamaServer({ ...options, logFile: embeddingsLog, embeddings: true, parallel: 1, contextSize: model.contextWindow ?? 4096 });
+          } catch (error) {
+            await server.stop();
+            throw error;
+          }
+          context.log(`${id} embeddings: ${embeddingsServer.baseUrl}, log ${embeddingsLog}`);
+        }
       }
     } else if (context.container) {
       const { startOllamaContainer } = await import('./ollama-container.ts');
@@ -83,15 +103,17 @@ export async function launchLocalEndpoints(
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });
     }
     context.log(`${id}: ${server.baseUrl} (${server.version ?? 'version unknown'}), log ${logFile}`);
+    const second = embeddingsServer;
     launched.push({
       providerId: id,
       rootUrl: server.baseUrl,
+      ...(second ? { embeddingsRootUrl: second.baseUrl } : {}),
       apiKey: apiKeyEnv ? apiKey : undefined,
       version: server.version,
       upstream: server.upstream,
       model: { id: model.id, path: await context.modelPath() },
       logFile,
-      stop: server.stop,
+      stop: second ? async () => void (await Promise.allSettled([server.stop(), second.stop()])) : server.stop,
     });
   }
   return launched;

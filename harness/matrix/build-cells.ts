@@ -50,6 +50,7 @@ export function buildCells(inputs: MatrixInputs): Cell[] {
             const protocolLacks = capabilityGate(test.requires, {}, protocol).action !== 'run';
             const probed = inputs.probe && gate.action === 'unsupported' && endpoint.gate.action === 'run' && !protocolLacks;
             if (probed) gate = { action: 'run' };
+            else if (gate.action === 'unsupported' && endpoint.gate.action === 'run' && test.unsupportedNote) gate = { ...gate, reason: `${gate.reason} — ${test.unsupportedNote}` };
             const parts = { suite: suite.id, test: test.id, provider: provider.id, model: model.id, protocol };
             cells.push({
               ...parts,

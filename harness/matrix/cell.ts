@@ -24,6 +24,8 @@ export interface TargetPlan {
   /** What a test can count on: the model's declared capabilities with the protocol's limits merged over. */
   capabilities: DeclaredCapabilities;
   quirks: Quirk[];
+  /** How many requests the endpoint serves at once (ProviderDefinition.parallelRequests, else 1). */
+  parallelRequests: number;
   /** Whether requests carry a credential the server checks ("configured"), none is needed, or unknown. */
   auth: 'configured' | 'none' | 'unknown';
   /** A user-facing hint for when the endpoint cannot be reached. */

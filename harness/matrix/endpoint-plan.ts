@@ -5,6 +5,8 @@ import type { Gate } from './cell.ts';
 export interface ProviderEndpoint {
   /** Server root URL (before the protocol path), when known. */
   rootUrl?: string;
+  /** Root URL of a separate embeddings server (the launched one, or the provider's embeddingsBaseUrl env var). */
+  embeddingsRootUrl?: string;
   /** Where rootUrl came from, for `verify list` and reports. */
   source: 'flag' | 'env' | 'local' | 'default' | 'none';
   /** Where the credential comes from, when one is configured: its env var's name, or the server the harness launched. */
@@ -23,6 +25,8 @@ export interface ProviderEndpoint {
 /** A server the harness launched (`--local`): its root URL and the key it checks, if any. */
 export interface LaunchedServer {
   rootUrl: string;
+  /** A second server the launcher started for embeddings (llama-server --embeddings). */
+  embeddingsRootUrl?: string;
   apiKey?: string;
 }
 
@@ -53,6 +57,9 @@ export function planProviderEndpoint(provider: ProviderDefinition, inputs: Endpo
   else if (launched) [rootUrl, source] = [launched.rootUrl, 'local'];
   else if (fromEnv) [rootUrl, source] = [fromEnv, 'env'];
   else if (provider.baseUrl?.default) [rootUrl, source] = [provider.baseUrl.default, 'default'];
+  const embeddingsEnv = provider.embeddingsBaseUrl ? inputs.env[provider.embeddingsBaseUrl.env] : undefined;
+  // With --base-url the user names one server: embeddings go there too unless the env var says otherwise.
+  const embeddingsRootUrl = source === 'local' ? launched?.embeddingsRootUrl : embeddingsEnv || undefined;
 
   const credentialFrom = launched?.apiKey ? LAUNCHED_CREDENTIAL : provider.auth?.envVars.find((name) => (inputs.env[name] ?? '') !== '');
   const credential = credentialFrom ? { ref: provider.id, from: credentialFrom } : undefined;
@@ -80,7 +87,7 @@ export function planProviderEndpoint(provider: ProviderDefinition, inputs: Endpo
   }
   const configured = source === 'flag' || source === 'env' || source === 'local' || credential !== undefined;
   const onUnreachable = configured && !inputs.skipUnreachable ? 'error' : 'skipped';
-  return { rootUrl, source, credential, region, modelPath, onUnreachable, gate };
+  return { rootUrl, ...(embeddingsRootUrl ? { embeddingsRootUrl } : {}), source, credential, region, modelPath, onUnreachable, gate };
 }
 
 /** The value of an endpoint's credential (the launched server's key, or the env var's value). */

@@ -112,7 +112,7 @@ describe('planRun: models', () => {
     const plan = await planRun(inputs({ discover: discover([{ id: 'extra', contextWindow: 2048, capabilities: { streaming: true, tools: false } }]) }));
     const cell = plan.cells.find((entry) => entry.model === 'extra');
     expect(cell?.target.model).toEqual({ id: 'extra', displayName: 'extra', contextWindow: 2048, capabilities: { streaming: true, tools: false } });
-    expect(cell?.target.capabilities).toEqual({ streaming: true, tools: false });
+    expect(cell?.target.capabilities).toEqual({ streaming: true, tools: false, token_counting: false });
   });
 
   it('hands credentials to the discoverer and keeps them in plan.secrets, apart from the cells', async () => {

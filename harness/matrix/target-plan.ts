@@ -39,6 +39,7 @@ export function planTarget(provider: ProviderDefinition, model: ModelSpec, proto
     model,
     capabilities: effectiveCapabilities(capabilitiesAfterQuirks(declared, quirks), protocol),
     quirks,
+    parallelRequests: provider.parallelRequests ?? 1,
     auth: endpoint.credential ? 'configured' : provider.auth ? 'unknown' : 'none',
     setupHint: provider.setupHint,
     rootUrl: endpoint.rootUrl,
@@ -47,6 +48,7 @@ export function planTarget(provider: ProviderDefinition, model: ModelSpec, proto
     client: {
       protocol,
       baseUrl: endpoint.rootUrl ? joinUrl(endpoint.rootUrl, path) : undefined,
+      ...(endpoint.embeddingsRootUrl ? { embeddingsBaseUrl: joinUrl(endpoint.embeddingsRootUrl, path) } : {}),
       region: endpoint.region,
       modelPath: endpoint.modelPath,
       modelId: model.id,

@@ -11,10 +11,10 @@ describe('protocol registry (derived from harness/protocols/index.ts)', () => {
   });
 
   it('merges a protocol\'s limits over declared capabilities', () => {
-    expect(protocolLimits('openai-responses')).toEqual({ seed: false, stop_sequences: false });
-    expect(effectiveCapabilities({ seed: true, tools: true }, 'anthropic-messages')).toEqual({ seed: false, tools: true, temperature: false });
-    expect(effectiveCapabilities({ tool_choice: true }, 'ollama-native')).toEqual({ tool_choice: false, tool_choice_none: false });
-    expect(effectiveCapabilities({ seed: true }, 'openai-chat')).toEqual({ seed: true });
+    expect(protocolLimits('openai-responses')).toEqual({ seed: false, stop_sequences: false, embeddings: false });
+    expect(effectiveCapabilities({ seed: true, tools: true }, 'anthropic-messages')).toEqual({ seed: false, tools: true, temperature: false, embeddings: false, json_mode: false });
+    expect(effectiveCapabilities({ tool_choice: true }, 'ollama-native')).toEqual({ tool_choice: false, tool_choice_none: false, token_counting: false, prompt_caching: false, pdf_input: false });
+    expect(effectiveCapabilities({ seed: true }, 'openai-chat')).toEqual({ seed: true, token_counting: false });
   });
 
   it('finds each protocol\'s event-order checker and client loader', async () => {

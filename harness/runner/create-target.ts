@@ -56,6 +56,7 @@ export async function createTarget(plan: TargetPlan, options: CreateTargetOption
     protocol: plan.client.protocol,
     capabilities: plan.capabilities,
     quirks: plan.quirks,
+    parallelRequests: plan.parallelRequests,
     client: meterClient(client, totals),
     auth: plan.auth,
     async health(options) {

@@ -19,6 +19,18 @@ describe('meterClient', () => {
     expect(totals).toEqual({ calls: 3, callsWithoutUsage: 1, input: 17, output: 5, cachedInput: 4 });
     expect(client.transcript).toBe(fake.transcript);
   });
+
+  it('passes embeddings and token counts through, and adds neither where the client has none', async () => {
+    const fake = createFakeProtocolClient([]);
+    const totals = emptyTotals();
+    const plain = meterClient(fake, totals);
+    expect(plain.embed).toBeUndefined();
+    expect(plain.countTokens).toBeUndefined();
+    const client = meterClient({ ...fake, embed: async () => ({ vectors: [[1, 0]] }), countTokens: async () => ({ input: 9 }) }, totals);
+    expect(await client.embed?.({ model: 'm', input: ['a'] })).toEqual({ vectors: [[1, 0]] });
+    expect(await client.countTokens?.({ model: 'm', messages: [] })).toEqual({ input: 9 });
+    expect(totals.calls).toBe(0);
+  });
 });
 
 describe('poolFor', () => {

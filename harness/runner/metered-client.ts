@@ -69,6 +69,9 @@ export function meterClient(client: ProtocolClient, totals: UsageTotals): Protoc
       }
     },
     listModels: (options) => client.listModels(options),
+    // Embeddings and token counts are passed through unmetered (embedding models have prices of their own; counting is free).
+    ...(client.embed ? { embed: client.embed.bind(client) } : {}),
+    ...(client.countTokens ? { countTokens: client.countTokens.bind(client) } : {}),
     health: (options) => client.health(options),
     close: () => client.close(),
   };

@@ -14,6 +14,8 @@ export interface Target {
   capabilities: DeclaredCapabilities;
   quirks: readonly Quirk[];
   client: ProtocolClient;
+  /** How many requests the endpoint serves at once (the provider's declaration; 1 when it declares none). */
+  parallelRequests: number;
   /** Whether requests carry a credential the server checks ("configured"), none is needed, or unknown. */
   auth: 'configured' | 'none' | 'unknown';
   /**
@@ -48,6 +50,8 @@ export interface VerifyTestDefinition {
   tags: string[];
   /** Whether the decisive assertions are about the wire contract or the model's answer. */
   assertion: AssertionKind;
+  /** Appended to the reason of an unsupported cell (e.g. that the adapters' mapping is only unit-tested here). */
+  unsupportedNote?: string;
   /** Overrides the run's per-test timeout. */
   timeoutMs?: number;
   /** What the test sends, for cost estimates (defaults: one request, ~200 prompt tokens, up to 128 output tokens). */

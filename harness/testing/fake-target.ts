@@ -12,6 +12,7 @@ export function fakeTargetPlan(capabilities: DeclaredCapabilities = {}, protocol
     model: { id: 'fake-model', displayName: 'Fake', capabilities },
     capabilities,
     quirks: [],
+    parallelRequests: 1,
     auth: 'none',
     setupHint: '',
     onUnreachable: 'error',

@@ -14,6 +14,17 @@ const claude: DeclaredCapabilities = {
   parallel_tool_calls: true,
   reasoning: true,
   vision: true,
+  // Sources: platform.claude.com/docs/en/build-with-claude/{structured-outputs,token-counting,prompt-caching,pdf-support}
+  // and the @anthropic-ai/sdk 1.x types (OutputConfig, MessageCountTokensParams, Base64PDFSource).
+  // output_config.format with a JSON schema (Sonnet 4.5, Haiku 4.5, Opus 4.1); there is no schema-less JSON mode
+  structured_output: true,
+  json_mode: false,
+  // Anthropic has no embeddings API
+  embeddings: false,
+  token_counting: true,
+  // cache_control breakpoints; cache_read_input_tokens in usage
+  prompt_caching: true,
+  pdf_input: true,
 };
 
 /** Anthropic's Messages API. Model ids are the dateless aliases, which follow the latest snapshot. */
@@ -25,10 +36,13 @@ const anthropic: ProviderDefinition = {
   baseUrl: { default: 'https://api.anthropic.com', env: 'ANTHROPIC_BASE_URL' },
   auth: { envVars: ['ANTHROPIC_API_KEY'], required: true },
   models: [
-    { id: 'claude-sonnet-4-5', displayName: 'Claude Sonnet 4.5', contextWindow: 200_000, maxOutputTokens: 64_000, capabilities: { ...claude } },
-    { id: 'claude-haiku-4-5', displayName: 'Claude Haiku 4.5', contextWindow: 200_000, maxOutputTokens: 64_000, capabilities: { ...claude } },
-    { id: 'claude-opus-4-1', displayName: 'Claude Opus 4.1', contextWindow: 200_000, maxOutputTokens: 32_000, capabilities: { ...claude } },
+    // count_tokens "should be considered an estimate" (token-counting docs): 5% either way is accepted
+    { id: 'claude-sonnet-4-5', displayName: 'Claude Sonnet 4.5', contextWindow: 200_000, maxOutputTokens: 64_000, tokenCountTolerance: 0.05, capabilities: { ...claude } },
+    { id: 'claude-haiku-4-5', displayName: 'Claude Haiku 4.5', contextWindow: 200_000, maxOutputTokens: 64_000, tokenCountTolerance: 0.05, capabilities: { ...claude } },
+    { id: 'claude-opus-4-1', displayName: 'Claude Opus 4.1', contextWindow: 200_000, maxOutputTokens: 32_000, tokenCountTolerance: 0.05, capabilities: { ...claude } },
   ],
+  // concurrent requests per key are limited by rate limits, not slots; four is well within tier 1
+  parallelRequests: 4,
   quirks: [
     { name: 'maxTokensRequired', value: true, reason: 'the Messages API rejects a request without max_tokens; the adapter must always send one' },
     {

@@ -34,6 +34,17 @@ const bedrock: ProviderDefinition = {
         parallel_tool_calls: true,
         reasoning: true,
         vision: true,
+        // Sources: docs.aws.amazon.com/bedrock/latest/userguide/{structured-output,count-tokens,prompt-caching,
+        // conversation-inference-supported-models-features}.html and the client-bedrock-runtime 3.x types.
+        // outputConfig.textFormat json_schema (Claude 4.5 models); no schema-less JSON mode on Converse
+        structured_output: true,
+        json_mode: false,
+        embeddings: false,
+        // CountTokens supports Anthropic Claude models
+        token_counting: true,
+        // cachePoint blocks; cacheReadInputTokens in usage
+        prompt_caching: true,
+        pdf_input: true,
       },
     },
     {
@@ -49,6 +60,12 @@ const bedrock: ProviderDefinition = {
         auth: true,
         reasoning: false,
         vision: false,
+        // Nova: text only; CountTokens lists Claude models only; cachePoint caching is supported
+        json_mode: false,
+        embeddings: false,
+        token_counting: false,
+        prompt_caching: true,
+        pdf_input: false,
       },
     },
     {
@@ -64,9 +81,16 @@ const bedrock: ProviderDefinition = {
         auth: true,
         reasoning: false,
         vision: true,
+        // Nova Lite: images and documents on Converse; CountTokens lists Claude models only
+        json_mode: false,
+        embeddings: false,
+        token_counting: false,
+        prompt_caching: true,
+        pdf_input: true,
       },
     },
   ],
+  parallelRequests: 4,
   quirks: [
     {
       name: 'noModelListing',

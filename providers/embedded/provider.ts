@@ -11,8 +11,13 @@ const embedded: ProviderDefinition = {
     {
       id: 'smollm2-135m-instruct',
       displayName: 'SmolLM2 135M Instruct (Q4_1)',
-      contextWindow: 8192,
+      // The GGUF was trained on 8192; the adapter creates a 4096-token context (CONTEXT_SIZE in its client)
+      contextWindow: 4096,
       maxOutputTokens: 2048,
+      embeddingDimensions: 576,
+      // observed with node-llama-cpp 3.22: the token meter reports one prompt token fewer than the
+      // tokenizer counts for the rendered history (28 vs 29); up to 5% apart is accepted
+      tokenCountTolerance: 0.05,
       capabilities: {
         ...CHAT_BASICS,
         ...STREAMED_TOOLS,
@@ -23,11 +28,21 @@ const embedded: ProviderDefinition = {
         tool_choice: false,
         parallel_tool_calls: false,
         reasoning: false,
-        structured_output: false,
+        // Sources: node-llama-cpp 3.x docs (grammar, embedding, tokenizer guides).
+        // createGrammarForJsonSchema / getGrammarFor('json') constrain generation
+        structured_output: true,
+        json_mode: true,
+        // model.createEmbeddingContext()
+        embeddings: true,
+        // the chat wrapper's rendered history counted with model.tokenizer
+        token_counting: true,
         vision: false,
+        pdf_input: false,
       },
     },
   ],
+  // one context sequence: requests queue and run one at a time
+  parallelRequests: 1,
   quirks: [
     {
       name: 'syntheticToolCallIds',

@@ -15,6 +15,17 @@ const gemini25: DeclaredCapabilities = {
   reasoning: true,
   structured_output: true,
   vision: true,
+  // Sources: ai.google.dev/gemini-api/docs/{structured-output,tokens,caching,document-processing,embeddings}.
+  // responseMimeType application/json without a schema
+  json_mode: true,
+  // chat models do not embed (gemini-embedding-001 is a separate model)
+  embeddings: false,
+  // models.countTokens
+  token_counting: true,
+  // implicit caching on 2.5 models; cachedContentTokenCount in usageMetadata
+  prompt_caching: true,
+  // application/pdf as inline data
+  pdf_input: true,
 };
 
 /** Google's Gemini API (generativelanguage) through @google/genai. */
@@ -30,6 +41,7 @@ const gemini: ProviderDefinition = {
     { id: 'gemini-2.5-pro', displayName: 'Gemini 2.5 Pro', contextWindow: 1_048_576, maxOutputTokens: 65_536, capabilities: { ...gemini25 } },
     { id: 'gemini-2.5-flash-lite', displayName: 'Gemini 2.5 Flash-Lite', contextWindow: 1_048_576, maxOutputTokens: 65_536, capabilities: { ...gemini25 } },
   ],
+  parallelRequests: 4,
   quirks: [
     {
       name: 'syntheticToolCallIds',

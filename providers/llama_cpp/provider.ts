@@ -18,8 +18,12 @@ const llamaCpp: ProviderDefinition = {
     {
       id: 'smollm2-135m-instruct',
       displayName: 'SmolLM2 135M Instruct (Q4_1)',
-      contextWindow: 8192,
+      // The GGUF was trained on 8192; --local starts one slot per parallel request with 4096 each
+      // (--ctx-size 8192 --parallel 2), so 4096 is the window a request gets.
+      contextWindow: 4096,
       maxOutputTokens: 2048,
+      // n_embd of SmolLM2-135M (GGUF llama.embedding_length); /v1/embeddings mean-pools it
+      embeddingDimensions: 576,
       capabilities: {
         ...CHAT_BASICS,
         ...STREAMED_TOOLS,
@@ -30,11 +34,25 @@ const llamaCpp: ProviderDefinition = {
         tool_choice: true,
         parallel_tool_calls: false,
         reasoning: false,
+        // Sources: llama.cpp tools/server/README.md at de3ff81 and its routes in server.cpp.
+        // response_format json_schema / json_object become a grammar (enforced)
         structured_output: true,
+        json_mode: true,
+        // /v1/embeddings, served by a second server started with --embeddings (the launcher does)
+        embeddings: true,
+        // /v1/messages/count_tokens and /v1/responses/input_tokens count with the model's tokenizer
+        token_counting: true,
+        // cache_prompt is on by default: prompt_tokens_details.cached_tokens / cache_read_input_tokens
+        prompt_caching: true,
+        // no multimodal projector (--mmproj) for this model
         vision: false,
+        pdf_input: false,
       },
     },
   ],
+  // --local starts llama-server with --parallel 2 (one request per slot; more wait in its queue)
+  parallelRequests: 2,
+  embeddingsBaseUrl: { env: 'LLAMA_CPP_EMBEDDINGS_BASE_URL' },
   quirks: [
     {
       name: 'modelFieldIgnored',

@@ -46,10 +46,20 @@ const ollama: ProviderDefinition = {
         reasoning: false,
         // grammar-constrained: /api/chat `format` and /v1 response_format json_schema both gave valid JSON here
         structured_output: true,
+        // Sources: docs/api.md of Ollama v0.17.4 (format "json", /api/embed) and its OpenAI/Anthropic compatibility pages.
+        json_mode: true,
+        // no tokenize or count endpoint in its API (native, /v1 or /v1/messages)
+        token_counting: false,
+        // no cached-token field in any of its usage reports (it reuses the KV cache silently)
+        prompt_caching: false,
         vision: false,
+        // documents are not an input of /api/chat (images only)
+        pdf_input: false,
       },
     },
   ],
+  // the launcher (and ollama-launcher.ts) sets OLLAMA_NUM_PARALLEL=1
+  parallelRequests: 1,
   quirks: [
     {
       name: 'toolsNeedTemplate',

@@ -13,6 +13,17 @@ const common: DeclaredCapabilities = {
   parallel_tool_calls: true,
   structured_output: true,
   vision: true,
+  // Sources: platform.openai.com/docs/guides/{structured-outputs,prompt-caching,pdf-files} and the openai SDK 7.x
+  // types (ResponseFormatJSONObject, responses.inputTokens.count, prompt_tokens_details.cached_tokens).
+  json_mode: true,
+  // chat models do not embed (text-embedding-3-* are separate models)
+  embeddings: false,
+  // POST /v1/responses/input_tokens (the Responses API; Chat Completions has no counting call)
+  token_counting: true,
+  // automatic for prompts of 1024 tokens or more
+  prompt_caching: true,
+  // file inputs (PDF) on vision-capable models
+  pdf_input: true,
 };
 
 /**
@@ -40,6 +51,7 @@ const openai: ProviderDefinition = {
       capabilities: { ...common, stop_sequences: true, seed: true, reasoning: false },
     },
   ],
+  parallelRequests: 4,
   quirks: [
     {
       name: 'maxCompletionTokens',

@@ -9,6 +9,10 @@ const routed: DeclaredCapabilities = {
   ...STREAMED_TOOLS,
   list_models: true,
   auth: true,
+  // Sources: openrouter.ai/docs/{structured-outputs,prompt-caching,multimodal/pdfs}. Chat models only: no embeddings here.
+  embeddings: false,
+  // OpenRouter parses PDFs for any model (file content parts)
+  pdf_input: true,
 };
 
 /** OpenRouter: one OpenAI-compatible endpoint routing to many upstream providers. */
@@ -24,13 +28,14 @@ const openrouter: ProviderDefinition = {
       id: 'openai/gpt-5-mini',
       displayName: 'GPT-5 mini (via OpenRouter)',
       contextWindow: 400_000,
-      capabilities: { ...routed, tool_choice: true, parallel_tool_calls: true, structured_output: true, vision: true },
+      capabilities: { ...routed, tool_choice: true, parallel_tool_calls: true, structured_output: true, json_mode: true, prompt_caching: true, vision: true },
     },
     {
       id: 'anthropic/claude-haiku-4.5',
       displayName: 'Claude Haiku 4.5 (via OpenRouter)',
       contextWindow: 200_000,
-      capabilities: { ...routed, stop_sequences: true, tool_choice: true, parallel_tool_calls: true, vision: true },
+      // Anthropic caching needs cache_control breakpoints, which the openai-chat adapter does not send
+      capabilities: { ...routed, stop_sequences: true, tool_choice: true, parallel_tool_calls: true, vision: true, prompt_caching: false },
     },
     {
       id: 'meta-llama/llama-3.3-70b-instruct',
@@ -39,6 +44,7 @@ const openrouter: ProviderDefinition = {
       capabilities: { ...routed, stop_sequences: true, reasoning: false, vision: false },
     },
   ],
+  parallelRequests: 4,
   quirks: [
     {
       name: 'upstreamRouting',

@@ -14,7 +14,7 @@ describe('models <provider> (real llama-server via --local, and embedded)', () =
     const run = await runCli(['models', 'llama_cpp', '--local', 'llama_cpp'], QUIET);
     expect(run.exitCode, run.all).toBe(0);
     expect(run.stdout).toMatch(/^llama_cpp — llama\.cpp server at http:\/\/127\.0\.0\.1:\d+ \(local\)\nlisting: 1 model\(s\) over openai-chat\n/);
-    expect(run.stdout).toMatch(/ {2}smollm2-135m-instruct {2}pinned \+ listed +ctx 8192 · declared: chat, system_prompt/);
+    expect(run.stdout).toMatch(/ {2}smollm2-135m-instruct {2}pinned \+ listed +ctx 4096 · declared: chat, system_prompt/);
   });
 
   it('--json: rows with pinned/listed flags and declared capabilities', async () => {

@@ -2,13 +2,13 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { ModelInfo } from '@anthropic-ai/sdk/resources/models';
 import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ClientConfig, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
-import { listingClient } from '../shared/listing-client.ts';
+import { listingClient, mappedCall } from '../shared/listing-client.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
 import { sdkClientOptions } from '../shared/sdk-client.ts';
 import { toVerifyError } from './stream-error.ts';
 import { createTranscript } from '../shared/transcript.ts';
-import { toMessageCreateParams } from './map-request.ts';
-import { fromAnthropicMessage } from './map-response.ts';
+import { toCountTokensParams, toMessageCreateParams } from './map-request.ts';
+import { fromAnthropicMessage, fromTokensCount } from './map-response.ts';
 import { normalizeAnthropicEvents } from './map-stream.ts';
 
 export { toVerifyError };
@@ -40,6 +40,12 @@ export async function createAnthropicMessagesClient(config: ClientConfig): Promi
       open: (params, signal) => sdk.messages.create(params, { signal }),
       normalize: normalizeAnthropicEvents,
     },
+    countTokens: mappedCall({
+      where: 'POST /v1/messages/count_tokens',
+      toParams: toCountTokensParams,
+      call: (params, signal) => sdk.messages.countTokens(params, { signal }),
+      fromResponse: fromTokensCount,
+    }),
     listModels: { where: 'GET /v1/models', call: (signal) => collectModelListings(sdk.models.list({}, { signal }), toModelListing) },
   });
 }

@@ -1,9 +1,18 @@
-import type { ContentBlockParam, MessageCreateParamsNonStreaming, MessageParam, Tool, ToolChoice as AnthropicToolChoice, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { ChatRequest } from '../../contract/chat.ts';
-import type { AssistantMessage, Message, ToolCall } from '../../contract/messages.ts';
+import type {
+  ContentBlockParam,
+  MessageCountTokensParams,
+  MessageCreateParamsNonStreaming,
+  MessageParam,
+  TextBlockParam,
+  Tool,
+  ToolChoice as AnthropicToolChoice,
+  ToolResultBlockParam,
+} from '@anthropic-ai/sdk/resources/messages/messages';
+import type { ChatRequest, ReasoningRequest, ResponseFormat } from '../../contract/chat.ts';
+import type { AssistantMessage, Attachment, Message, ToolCall, UserMessage } from '../../contract/messages.ts';
 import { wireCallId } from '../shared/wire-call-id.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
-import { VerifyError } from '../../contract/verify-error.ts';
+import { VerifyError, unrepresentable } from '../../contract/verify-error.ts';
 import { assertRepresentable as assertFieldsRepresentable, type Unrepresentable } from '../shared/unrepresentable.ts';
 
 /** Anthropic requires max_tokens; used when the request sets none. */
@@ -73,7 +82,7 @@ export function toAnthropicMessages(messages: Message[]): { system?: string; mes
         else out.push({ role: 'system', content: message.content });
         break;
       case 'user':
-        out.push({ role: 'user', content: message.content });
+        out.push({ role: 'user', content: message.attachments?.length ? toAnthropicUserBlocks(message) : message.content });
         break;
       case 'assistant':
         out.push(toAssistantParam(message));
@@ -92,6 +101,42 @@ export function toAnthropicMessages(messages: Message[]): { system?: string; mes
     }
   }
   return system.length > 0 ? { system: system.join('\n\n'), messages: out } : { messages: out };
+}
+
+/** An image block or a document block (PDF), base64 sources, before the text. */
+export function toAnthropicAttachment(attachment: Attachment): ContentBlockParam {
+  return attachment.kind === 'image'
+    ? { type: 'image', source: { type: 'base64', media_type: attachment.mediaType, data: attachment.data } }
+    : { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: attachment.data }, title: attachment.filename };
+}
+
+function toAnthropicUserBlocks(message: UserMessage): ContentBlockParam[] {
+  const blocks = (message.attachments ?? []).map(toAnthropicAttachment);
+  if (message.content !== '') blocks.push({ type: 'text', text: message.content });
+  return blocks;
+}
+
+/**
+ * Structured outputs are `output_config.format` with a JSON schema (Messages API, per
+ * platform.claude.com/docs/en/build-with-claude/structured-outputs and the SDK's OutputConfig).
+ * The API has no schema-less JSON mode: json_object is refused (the test is unsupported).
+ */
+export function toAnthropicOutputFormat(format: ResponseFormat): NonNullable<MessageCreateParamsNonStreaming['output_config']> {
+  if (format.type === 'json_object') throw unrepresentable('anthropic-messages: the Messages API has no JSON mode without a schema (output_config.format takes json_schema only)');
+  return { format: { type: 'json_schema', schema: format.schema } };
+}
+
+/** Extended thinking needs a budget of at least 1024 tokens, below max_tokens (the SDK's ThinkingConfigEnabled). */
+export const MIN_THINKING_BUDGET = 1024;
+
+export function toAnthropicThinking(reasoning: ReasoningRequest): NonNullable<MessageCreateParamsNonStreaming['thinking']> {
+  const byEffort = { low: MIN_THINKING_BUDGET, medium: 4096, high: 16_384 } as const;
+  return { type: 'enabled', budget_tokens: Math.max(MIN_THINKING_BUDGET, reasoning.budgetTokens ?? byEffort[reasoning.effort]) };
+}
+
+/** The system prompt as one text block carrying a cache breakpoint (cache_control ephemeral). */
+export function cachedSystem(system: string): TextBlockParam[] {
+  return [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }];
 }
 
 export function toAnthropicTools(tools: ToolSpec[]): Tool[] {
@@ -121,11 +166,25 @@ export function toMessageCreateParams(request: ChatRequest): MessageCreateParams
     max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
     messages,
   };
-  if (system !== undefined) params.system = system;
+  if (system !== undefined) params.system = request.cacheSystemPrompt ? cachedSystem(system) : system;
   if (request.stop !== undefined) params.stop_sequences = request.stop;
+  if (request.responseFormat !== undefined) params.output_config = toAnthropicOutputFormat(request.responseFormat);
+  if (request.reasoning !== undefined) params.thinking = toAnthropicThinking(request.reasoning);
   const hasTools = request.tools !== undefined && request.tools.length > 0;
   if (hasTools) params.tools = toAnthropicTools(request.tools ?? []);
   const choice = toAnthropicToolChoice(request.toolChoice, hasTools ? request.parallelToolCalls : undefined);
   if (choice) params.tool_choice = choice;
+  return params;
+}
+
+/** The body of POST /v1/messages/count_tokens: the prompt, system, tools and format the request would send. */
+export function toCountTokensParams(request: ChatRequest): MessageCountTokensParams {
+  const { model, messages, system, tools, tool_choice, output_config, thinking } = toMessageCreateParams(request);
+  const params: MessageCountTokensParams = { model, messages };
+  if (system !== undefined) params.system = system;
+  if (tools !== undefined) params.tools = tools;
+  if (tool_choice !== undefined) params.tool_choice = tool_choice;
+  if (output_config !== undefined) params.output_config = output_config;
+  if (thinking !== undefined) params.thinking = thinking;
   return params;
 }

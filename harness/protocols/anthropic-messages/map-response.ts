@@ -2,6 +2,7 @@ import type { Message as AnthropicMessage } from '@anthropic-ai/sdk/resources/me
 import type { ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { Usage } from '../../contract/usage.ts';
+import type { TokenCount } from '../../contract/protocol-client.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { anthropicFinishReason } from './finish-reason.ts';
 
@@ -10,6 +11,7 @@ export interface AnthropicUsageLike {
   output_tokens?: number | null;
   cache_read_input_tokens?: number | null;
   cache_creation_input_tokens?: number | null;
+  output_tokens_details?: { thinking_tokens?: number | null } | null;
 }
 
 /**
@@ -24,8 +26,11 @@ export function fromAnthropicUsage(usage: AnthropicUsageLike | null | undefined)
   const uncached = usage.input_tokens ?? undefined;
   const input = uncached === undefined ? undefined : uncached + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
   const output = usage.output_tokens ?? undefined;
-  const cached = usage.cache_read_input_tokens ?? undefined;
-  return { input, output, ...(cached !== undefined && input !== undefined ? { cachedInput: cached } : {}) };
+  const mapped: Usage = { input, output };
+  if (typeof usage.cache_read_input_tokens === 'number') mapped.cachedInput = usage.cache_read_input_tokens;
+  const thinking = usage.output_tokens_details?.thinking_tokens;
+  if (typeof thinking === 'number') mapped.reasoning = thinking;
+  return mapped;
 }
 
 /** tool_use.input (a parsed object) back to the raw arguments text the contract carries. */
@@ -56,4 +61,12 @@ export function fromAnthropicMessage(message: AnthropicMessage): ChatResponse {
     id: message.id,
     model: message.model,
   };
+}
+
+/** POST /v1/messages/count_tokens → the count; a body without a numeric input_tokens breaks the protocol. */
+export function fromTokensCount(response: { input_tokens?: unknown }): TokenCount {
+  if (typeof response.input_tokens !== 'number') {
+    throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'anthropic-messages POST /v1/messages/count_tokens: no numeric input_tokens in the answer' });
+  }
+  return { input: response.input_tokens };
 }

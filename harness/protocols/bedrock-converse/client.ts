@@ -1,4 +1,4 @@
-import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, ListAsyncInvokesCommand, type BedrockRuntimeClientConfig } from '@aws-sdk/client-bedrock-runtime';
+import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, CountTokensCommand, ListAsyncInvokesCommand, type BedrockRuntimeClientConfig, type CountTokensRequest } from '@aws-sdk/client-bedrock-runtime';
 import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
@@ -6,8 +6,9 @@ import { VerifyError } from '../../contract/verify-error.ts';
 import { ownCode, sdkCall } from '../shared/call-boundary.ts';
 import { normalizeRecorded } from '../shared/record-stream.ts';
 import { createTranscript } from '../shared/transcript.ts';
-import { toConverseRequest } from './map-request.ts';
-import { fromConverseResponse } from './map-response.ts';
+import { toConverseRequest, toCountTokensRequest } from './map-request.ts';
+import { fromConverseResponse, fromCountTokens } from './map-response.ts';
+import { runMapped } from '../shared/listing-client.ts';
 import { normalizeConverseStream } from './map-stream.ts';
 import { addRecordingMiddleware } from './record-middleware.ts';
 import { addRetryMiddleware } from './retry-middleware.ts';
@@ -60,6 +61,13 @@ export async function createBedrockConverseClient(config: ClientConfig): Promise
       const output = await sdkCall('POST /model/{modelId}/converse', fail, () => sdk.send(new ConverseCommand(input), callOptions(options)));
       return ownCode('bedrock-converse response mapping', () => fromConverseResponse(output, output.$metadata.requestId));
     },
+    countTokens: (request: ChatRequest, options?: CallOptions) =>
+      runMapped('bedrock-converse', fail, {
+        where: 'POST /model/{modelId}/count-tokens',
+        toParams: toCountTokensRequest,
+        call: (input: CountTokensRequest) => sdk.send(new CountTokensCommand(input), callOptions(options)),
+        fromResponse: fromCountTokens,
+      }, request),
     async *stream(request: ChatRequest, options?: CallOptions): AsyncGenerator<StreamEvent> {
       const where = 'POST /model/{modelId}/converse-stream';
       const input = ownCode('bedrock-converse request mapping', () => toConverseRequest(request));

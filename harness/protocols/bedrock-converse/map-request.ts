@@ -9,8 +9,9 @@ import type {
   ToolConfiguration,
   ToolUseBlock,
 } from '@aws-sdk/client-bedrock-runtime';
-import type { ChatRequest } from '../../contract/chat.ts';
-import type { AssistantMessage, Message, ToolResultMessage } from '../../contract/messages.ts';
+import type { CountTokensRequest, OutputConfig } from '@aws-sdk/client-bedrock-runtime';
+import type { ChatRequest, ReasoningRequest, ResponseFormat } from '../../contract/chat.ts';
+import type { AssistantMessage, Attachment, Message, ToolResultMessage, UserMessage } from '../../contract/messages.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
 import { VerifyError, unrepresentable } from '../../contract/verify-error.ts';
 import { wireCallId } from '../shared/wire-call-id.ts';
@@ -59,6 +60,43 @@ function toolResultBlock(message: ToolResultMessage): ContentBlock {
  * because Converse wants user/assistant turns to alternate and all results of one assistant
  * turn in the single user message that follows it.
  */
+/** Converse document names allow letters, digits, single spaces, hyphens, parentheses and brackets. */
+export function converseDocumentName(filename: string): string {
+  return filename.replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9\s\-()[\]]/g, '-').replace(/\s+/g, ' ').trim() || 'document';
+}
+
+/** An image block (png/jpeg bytes) or a document block (pdf bytes), before the text. */
+export function toConverseAttachment(attachment: Attachment): ContentBlock {
+  const bytes = new Uint8Array(Buffer.from(attachment.data, 'base64'));
+  return attachment.kind === 'image'
+    ? { image: { format: attachment.mediaType === 'image/png' ? 'png' : 'jpeg', source: { bytes } } }
+    : { document: { format: 'pdf', name: converseDocumentName(attachment.filename), source: { bytes } } };
+}
+
+function userBlocks(message: UserMessage): ContentBlock[] {
+  const blocks = (message.attachments ?? []).map(toConverseAttachment);
+  if (message.content !== '' || blocks.length === 0) blocks.push({ text: message.content });
+  return blocks;
+}
+
+/**
+ * outputConfig.textFormat with a JSON schema (the schema travels as a JSON string). Converse has
+ * no schema-less JSON mode: json_object is refused.
+ */
+export function toConverseOutputConfig(format: ResponseFormat): OutputConfig {
+  if (format.type === 'json_object') throw unrepresentable('bedrock-converse: Converse has no JSON mode without a schema (outputConfig.textFormat takes json_schema only)');
+  return { textFormat: { type: 'json_schema', structure: { jsonSchema: { name: format.name, schema: JSON.stringify(format.schema) } } } };
+}
+
+/**
+ * Reasoning goes to the model's own request fields (additionalModelRequestFields): Anthropic models
+ * on Bedrock take `thinking` with a budget of at least 1024 tokens.
+ */
+export function toConverseReasoningFields(reasoning: ReasoningRequest): Document {
+  const byEffort = { low: 1024, medium: 4096, high: 16_384 } as const;
+  return { thinking: { type: 'enabled', budget_tokens: Math.max(1024, reasoning.budgetTokens ?? byEffort[reasoning.effort]) } };
+}
+
 export function toConverseMessages(messages: Message[]): { system: SystemContentBlock[]; messages: BedrockMessage[] } {
   const system: SystemContentBlock[] = [];
   const out: BedrockMessage[] = [];
@@ -73,7 +111,7 @@ export function toConverseMessages(messages: Message[]): { system: SystemContent
         system.push({ text: message.content });
         break;
       case 'user':
-        append('user', [{ text: message.content }]);
+        append('user', userBlocks(message));
         break;
       case 'assistant':
         append('assistant', assistantBlocks(message));
@@ -120,7 +158,9 @@ function toInferenceConfig(request: ChatRequest): InferenceConfiguration | undef
 export function toConverseRequest(request: ChatRequest): ConverseRequest {
   const { system, messages } = toConverseMessages(request.messages);
   const input: ConverseRequest = { modelId: request.model, messages };
-  if (system.length > 0) input.system = system;
+  if (system.length > 0) input.system = request.cacheSystemPrompt ? [...system, { cachePoint: { type: 'default' } }] : system;
+  if (request.responseFormat !== undefined) input.outputConfig = toConverseOutputConfig(request.responseFormat);
+  if (request.reasoning !== undefined) input.additionalModelRequestFields = toConverseReasoningFields(request.reasoning);
   const inferenceConfig = toInferenceConfig(request);
   if (inferenceConfig) input.inferenceConfig = inferenceConfig;
   if (request.toolChoice === 'none') toConverseToolChoice('none');
@@ -130,4 +170,10 @@ export function toConverseRequest(request: ChatRequest): ConverseRequest {
     input.toolConfig = toolConfig;
   }
   return input;
+}
+
+/** CountTokens for the Converse form of the request (its messages, system prompt and tools). */
+export function toCountTokensRequest(request: ChatRequest): CountTokensRequest {
+  const { modelId, messages, system, toolConfig, additionalModelRequestFields } = toConverseRequest(request);
+  return { modelId, input: { converse: { messages, system, toolConfig, additionalModelRequestFields } } };
 }

@@ -2,12 +2,20 @@ import type { ContentBlock, ConverseResponse, TokenUsage } from '@aws-sdk/client
 import type { ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { Usage } from '../../contract/usage.ts';
+import type { TokenCount } from '../../contract/protocol-client.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { bedrockFinishReason } from './finish-reason.ts';
 
 export function fromBedrockUsage(usage: TokenUsage | undefined): Usage | undefined {
   if (!usage) return undefined;
-  return { input: usage.inputTokens, output: usage.outputTokens, total: usage.totalTokens };
+  const read = usage.cacheReadInputTokens;
+  const written = usage.cacheWriteInputTokens;
+  // Like Anthropic's, Converse's inputTokens leaves out the tokens read from or written to the cache:
+  // `input` is the whole prompt, so it compares with OpenAI's prompt_tokens.
+  const input = usage.inputTokens === undefined ? undefined : usage.inputTokens + (read ?? 0) + (written ?? 0);
+  const mapped: Usage = { input, output: usage.outputTokens, total: usage.totalTokens };
+  if (typeof read === 'number') mapped.cachedInput = read;
+  return mapped;
 }
 
 /** Collects text, reasoning and tool calls from the assistant's content blocks. */
@@ -50,4 +58,12 @@ export function fromConverseResponse(response: ConverseResponse, requestId?: str
     usage: fromBedrockUsage(response.usage),
     id: requestId,
   };
+}
+
+/** CountTokens' answer; one without a numeric inputTokens breaks the protocol. */
+export function fromCountTokens(response: { inputTokens?: number }): TokenCount {
+  if (typeof response.inputTokens !== 'number') {
+    throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'bedrock-converse CountTokens: no numeric inputTokens in the answer' });
+  }
+  return { input: response.inputTokens };
 }

@@ -1,8 +1,10 @@
 import { EventEmitter, on } from 'node:events';
-import { LlamaChat, type LlamaContext } from 'node-llama-cpp';
+import { LlamaChat, type ChatHistoryItem, type LlamaContext, type LlamaEmbeddingContext, type LlamaGrammar } from 'node-llama-cpp';
 import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
-import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
+import type { CallOptions, ClientConfig, EmbedRequest, EmbedResponse, HealthInfo, ModelListing, ProtocolClient, TokenCount } from '../../contract/protocol-client.ts';
+import { assertAttachmentsCarried } from '../shared/attachments.ts';
+import { grammarFor } from './grammar.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError, harnessBug, unrepresentable } from '../../contract/verify-error.ts';
 import { ownCode } from '../shared/call-boundary.ts';
@@ -16,7 +18,8 @@ import { embeddedFinishReason } from './finish-reason.ts';
 import { loadModel } from './model-cache.ts';
 import { inferenceThreads } from '../../endpoints/thread-count.ts';
 
-const CONTEXT_SIZE = 4096;
+/** The context the adapter creates: the window the embedded provider declares for its model. */
+export const CONTEXT_SIZE = 4096;
 
 /** node-llama-cpp's function calls carry no ids (no wire): the adapter makes one up per call and says so. */
 export function synthesizedCallId(index: number): Pick<ToolCall, 'id' | 'idSource'> {
@@ -46,6 +49,12 @@ export function toChatResponse(result: Pick<GenerationResult, 'response' | 'func
   };
 }
 
+/** Tokens of a history as generateResponse renders it (its chat wrapper, then the model's tokenizer). */
+function renderedTokens(chat: LlamaChat, history: ChatHistoryItem[]): number {
+  const { contextText } = chat.chatWrapper.generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] });
+  return contextText.tokenize(chat.model.tokenizer).length;
+}
+
 interface Generation {
   onText?: (text: string) => void;
   onParamsChunk?: (chunk: { callIndex: number; functionName: string; paramsChunk: string; done: boolean }) => void;
@@ -63,6 +72,7 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
   const modelId = config.modelId ?? 'embedded';
   const transcript = createTranscript();
   let context: LlamaContext | undefined;
+  let embeddingContext: LlamaEmbeddingContext | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   async function chatOn(): Promise<LlamaChat> {
@@ -84,10 +94,32 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
     if (request.toolChoice !== undefined && request.toolChoice !== 'auto') {
       throw unrepresentable(`embedded: node-llama-cpp function calling has no tool_choice; cannot send ${JSON.stringify(request.toolChoice)}`);
     }
+    if (request.reasoning !== undefined) throw unrepresentable('embedded: node-llama-cpp generateResponse has no switch to ask for reasoning');
+    ownCode('embedded request mapping', () => assertAttachmentsCarried(request.messages, [], 'embedded'));
+    if (request.responseFormat !== undefined && request.tools?.length) {
+      throw unrepresentable('embedded: node-llama-cpp cannot constrain output with a grammar and offer functions in one generation');
+    }
     const history = ownCode('embedded request mapping', () => toChatHistory(request.messages));
     const functions = ownCode('embedded request mapping', () => (request.tools && request.tools.length > 0 ? toChatModelFunctions(request.tools) : undefined));
     return serialized(async () => {
+      const { llama } = await loadModel(modelPath as string);
+      let grammar: LlamaGrammar | undefined;
+      if (request.responseFormat !== undefined) {
+        const format = request.responseFormat;
+        grammar = await grammarFor(llama, format).catch((error: unknown) => {
+          throw unrepresentable(`embedded: node-llama-cpp cannot build a grammar for this schema: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }
       const chat = await chatOn();
+      // node-llama-cpp fits an overlong prompt by dropping history (its context shift; a strategy
+      // that throws falls back to the default — observed with 3.22: a 5100-token prompt ran as 3686
+      // tokens). The adapter refuses it the way llama-server does (prompt ≥ context: an error),
+      // counting with the library's own tokenizer, so an overflow is never a silent truncation.
+      const promptTokens = ownCode('embedded request mapping', () => renderedTokens(chat, history));
+      if (promptTokens >= CONTEXT_SIZE) {
+        chat.dispose({ disposeSequence: true });
+        throw new VerifyError({ kind: 'context_length', layer: 'protocol', message: `embedded: the prompt has ${promptTokens} tokens; the context holds ${CONTEXT_SIZE}` });
+      }
       const meter = chat.sequence.tokenMeter;
       const before = { input: meter.usedInputTokens, output: meter.usedOutputTokens };
       transcript.record({ kind: 'request', at: now(), method: 'generateResponse', url: `embedded://${modelId}`, headers: {}, body: { history, request } });
@@ -102,7 +134,11 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
           signal: options?.signal,
           stopOnAbortSignal: false,
           onTextChunk: hooks.onText,
-          ...(functions ? { functions, maxParallelFunctionCalls: request.parallelToolCalls === false ? 1 : undefined, onFunctionCallParamsChunk: hooks.onParamsChunk } : {}),
+          ...(grammar
+            ? { grammar }
+            : functions
+              ? { functions, maxParallelFunctionCalls: request.parallelToolCalls === false ? 1 : undefined, onFunctionCallParamsChunk: hooks.onParamsChunk }
+              : {}),
         });
       } catch (error) {
         if (options?.signal?.aborted) {
@@ -167,6 +203,36 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
       if (response.rawFinishReason === undefined) throw streamEndedWithout('embedded', TERMINAL_SIGNAL.description);
       yield recorded({ type: 'done', at: now(), finishReason: response.finishReason, rawFinishReason: response.rawFinishReason });
     },
+    async embed(request: EmbedRequest): Promise<EmbedResponse> {
+      if (request.model !== modelId) {
+        throw new VerifyError({ kind: 'model_not_found', layer: 'protocol', message: `embedded: model "${request.model}" is not loaded (this process serves "${modelId}")` });
+      }
+      const { model } = await loadModel(modelPath);
+      return serialized(async () => {
+        try {
+          embeddingContext ??= await model.createEmbeddingContext({ contextSize: CONTEXT_SIZE, threads: inferenceThreads() });
+          const vectors: number[][] = [];
+          for (const text of request.input) vectors.push([...(await embeddingContext.getEmbeddingFor(text)).vector]);
+          // The library reports no token usage for embeddings; none is made up.
+          return { vectors, model: modelId };
+        } catch (error) {
+          throw new VerifyError({ kind: 'server', layer: 'infra', message: `embedded: embedding failed: ${error instanceof Error ? error.message : String(error)}`, cause: error });
+        }
+      });
+    },
+    async countTokens(request: ChatRequest): Promise<TokenCount> {
+      // The library's own count: the chat wrapper renders the history exactly as generateResponse
+      // will, and the model's tokenizer counts it.
+      const history = ownCode('embedded request mapping', () => toChatHistory(request.messages));
+      return serialized(async () => {
+        const chat = await chatOn();
+        try {
+          return { input: renderedTokens(chat, history) };
+        } finally {
+          chat.dispose({ disposeSequence: true });
+        }
+      });
+    },
     async listModels(): Promise<ModelListing[]> {
       const { model } = await loadModel(modelPath);
       return [{ id: modelId, displayName: model.fileInfo.metadata.general.name, contextWindow: model.trainContextSize, loaded: true }];
@@ -178,7 +244,9 @@ export async function createEmbeddedClient(config: ClientConfig): Promise<Protoc
     async close() {
       await queue;
       await context?.dispose();
+      await embeddingContext?.dispose();
       context = undefined;
+      embeddingContext = undefined;
     },
   };
 }

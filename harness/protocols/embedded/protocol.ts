@@ -11,7 +11,13 @@ declare module '../../contract/protocol-client.ts' {
 
 export const embeddedProtocol: ProtocolModule<'embedded'> = {
   id: 'embedded',
-  limits: {},
+  limits: {
+    // node-llama-cpp reports no cache reads, takes no reasoning switch in generateResponse, and loads no vision projector here
+    prompt_caching: false,
+    reasoning: false,
+    vision: false,
+    pdf_input: false,
+  },
   finishReasons: FINISH_REASONS,
   checkEventOrder: checkEmbeddedEventOrder,
   terminalSignal: TERMINAL_SIGNAL,

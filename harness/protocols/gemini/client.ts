@@ -1,6 +1,6 @@
-import { GoogleGenAI } from '@google/genai';
+import { GoogleGenAI, type CountTokensParameters, type EmbedContentParameters } from '@google/genai';
 import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
-import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
+import type { CallOptions, ClientConfig, EmbedRequest, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { harnessFetch } from '../shared/sdk-client.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
@@ -9,8 +9,9 @@ import { normalizeRecorded } from '../shared/record-stream.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { createCallIdRegistry } from './call-ids.ts';
 import { fromModel } from './map-model.ts';
-import { toGenerateContentParameters } from './map-request.ts';
-import { fromGenerateContentResponse } from './map-response.ts';
+import { toCountTokensParameters, toEmbedContentParameters, toGenerateContentParameters } from './map-request.ts';
+import { runMapped } from '../shared/listing-client.ts';
+import { fromCountTokensResponse, fromEmbedContentResponse, fromGenerateContentResponse } from './map-response.ts';
 import { normalizeGeminiChunks } from './map-stream.ts';
 import { toGeminiVerifyError } from './to-verify-error.ts';
 
@@ -50,6 +51,20 @@ export async function createGeminiClient(config: ClientConfig): Promise<Protocol
       const response = await sdkCall(`POST models/${request.model}:generateContent`, fail, () => sdk.models.generateContent(built));
       return ownCode('gemini response mapping', () => fromGenerateContentResponse(response, ids));
     },
+    countTokens: (request: ChatRequest, options?: CallOptions) =>
+      runMapped('gemini', fail, {
+        where: `POST models/${request.model}:countTokens`,
+        toParams: (input: ChatRequest): CountTokensParameters => ({ ...toCountTokensParameters(input, ids), config: { abortSignal: options?.signal } }),
+        call: (built: CountTokensParameters) => sdk.models.countTokens(built),
+        fromResponse: fromCountTokensResponse,
+      }, request),
+    embed: (request: EmbedRequest, options?: CallOptions) =>
+      runMapped('gemini', fail, {
+        where: `POST models/${request.model}:batchEmbedContents`,
+        toParams: (input: EmbedRequest): EmbedContentParameters => ({ ...toEmbedContentParameters(input), config: { abortSignal: options?.signal } }),
+        call: (built: EmbedContentParameters) => sdk.models.embedContent(built),
+        fromResponse: (response, input) => fromEmbedContentResponse(response, input.input.length),
+      }, request),
     async *stream(request: ChatRequest, options?: CallOptions): AsyncGenerator<StreamEvent> {
       const where = `POST models/${request.model}:streamGenerateContent`;
       const built = ownCode('gemini request mapping', () => params(request, options));

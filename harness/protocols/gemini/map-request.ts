@@ -1,6 +1,8 @@
 import { FunctionCallingConfigMode, type Content, type GenerateContentConfig, type GenerateContentParameters, type Part, type Tool, type ToolConfig } from '@google/genai';
-import type { ChatRequest } from '../../contract/chat.ts';
-import type { AssistantMessage, Message, ToolCall, ToolResultMessage } from '../../contract/messages.ts';
+import type { CountTokensParameters, EmbedContentParameters, ThinkingConfig } from '@google/genai';
+import type { ChatRequest, ReasoningRequest } from '../../contract/chat.ts';
+import type { EmbedRequest } from '../../contract/protocol-client.ts';
+import type { AssistantMessage, Message, ToolCall, ToolResultMessage, UserMessage } from '../../contract/messages.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { parseToolArguments } from '../shared/tool-call-assembler.ts';
@@ -43,6 +45,19 @@ function functionResponsePart(message: ToolResultMessage, ids: CallIdRegistry): 
   };
 }
 
+/** Images and PDFs as inlineData parts (base64 with their MIME type), then the text. */
+function userParts(message: UserMessage): Part[] {
+  const parts: Part[] = (message.attachments ?? []).map((attachment) => ({ inlineData: { mimeType: attachment.mediaType, data: attachment.data } }));
+  if (message.content !== '' || parts.length === 0) parts.push({ text: message.content });
+  return parts;
+}
+
+/** thinkingConfig: a thought budget (from the effort when none is given), with the thought summaries returned. */
+export function toGeminiThinking(reasoning: ReasoningRequest): ThinkingConfig {
+  const byEffort = { low: 1024, medium: 8192, high: 24_576 } as const;
+  return { thinkingBudget: reasoning.budgetTokens ?? byEffort[reasoning.effort], includeThoughts: true };
+}
+
 /**
  * Maps the conversation to Gemini contents: system messages → systemInstruction, assistant →
  * role "model", tool results → functionResponse parts in a user turn. Adjacent turns of the
@@ -62,7 +77,7 @@ export function toGeminiContents(messages: Message[], ids: CallIdRegistry): { sy
         system.push({ text: message.content });
         break;
       case 'user':
-        append('user', [{ text: message.content }]);
+        append('user', userParts(message));
         break;
       case 'assistant':
         append('model', modelParts(message, ids));
@@ -103,7 +118,27 @@ export function toGenerateContentParameters(request: ChatRequest, ids: CallIdReg
     config.tools = toGeminiTools(request.tools);
     if (request.toolChoice !== undefined) config.toolConfig = toGeminiToolConfig(request.toolChoice);
   }
+  // JSON output: responseMimeType application/json, with responseJsonSchema when a schema is given (JSON mode without).
+  if (request.responseFormat !== undefined) {
+    config.responseMimeType = 'application/json';
+    if (request.responseFormat.type === 'json_schema') config.responseJsonSchema = request.responseFormat.schema;
+  }
+  if (request.reasoning !== undefined) config.thinkingConfig = toGeminiThinking(request.reasoning);
+  // cacheSystemPrompt: Gemini caches implicitly; explicit caches are separate resources, not a request field.
   const params: GenerateContentParameters = { model: request.model, contents };
   if (Object.keys(config).length > 0) params.config = config;
   return params;
+}
+
+/**
+ * models.countTokens for the request's contents. The Gemini API counts contents only (the SDK
+ * refuses systemInstruction and tools there), so a request with a system prompt is counted without it.
+ */
+export function toCountTokensParameters(request: ChatRequest, ids: CallIdRegistry): CountTokensParameters {
+  return { model: request.model, contents: toGeminiContents(request.messages, ids).contents };
+}
+
+/** One content per text, so each gets its own embedding (a list of strings would be one content's parts). */
+export function toEmbedContentParameters(request: EmbedRequest): EmbedContentParameters {
+  return { model: request.model, contents: request.input.map((text) => ({ role: 'user', parts: [{ text }] })) };
 }

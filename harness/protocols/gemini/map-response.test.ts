@@ -24,7 +24,7 @@ describe('gemini fromGenerateContentResponse', () => {
       toolCalls: [],
       finishReason: 'stop',
       rawFinishReason: 'STOP',
-      usage: { input: 8, output: 32, total: 40 },
+      usage: { input: 8, output: 32, total: 40, reasoning: 30 },
       id: 'resp-1',
       model: 'gemini-2.5-flash',
     });

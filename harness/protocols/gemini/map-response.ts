@@ -1,4 +1,5 @@
-import type { GenerateContentResponse, GenerateContentResponseUsageMetadata, Part } from '@google/genai';
+import type { CountTokensResponse, EmbedContentResponse, GenerateContentResponse, GenerateContentResponseUsageMetadata, Part } from '@google/genai';
+import type { EmbedResponse, TokenCount } from '../../contract/protocol-client.ts';
 import type { ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { Usage } from '../../contract/usage.ts';
@@ -15,7 +16,23 @@ export function fromGeminiUsage(usage: GenerateContentResponseUsageMetadata | un
   const candidates = usage.candidatesTokenCount;
   const thoughts = usage.thoughtsTokenCount;
   const output = candidates === undefined && thoughts === undefined ? undefined : (candidates ?? 0) + (thoughts ?? 0);
-  return { input: usage.promptTokenCount, output, total: usage.totalTokenCount };
+  const mapped: Usage = { input: usage.promptTokenCount, output, total: usage.totalTokenCount };
+  if (typeof usage.cachedContentTokenCount === 'number') mapped.cachedInput = usage.cachedContentTokenCount;
+  if (typeof thoughts === 'number') mapped.reasoning = thoughts;
+  return mapped;
+}
+
+/** countTokens' totalTokens; an answer without one breaks the protocol. */
+export function fromCountTokensResponse(response: CountTokensResponse): TokenCount {
+  if (typeof response.totalTokens !== 'number') throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'gemini countTokens: no numeric totalTokens in the answer' });
+  return { input: response.totalTokens };
+}
+
+/** embedContent's vectors, one per input in order; a count that differs from the inputs breaks the protocol. */
+export function fromEmbedContentResponse(response: EmbedContentResponse, inputs: number): EmbedResponse {
+  const vectors = (response.embeddings ?? []).map((embedding) => embedding.values ?? []);
+  if (vectors.length !== inputs) throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: `gemini embedContent: ${vectors.length} embeddings for ${inputs} inputs` });
+  return { vectors };
 }
 
 export interface GeminiParts {

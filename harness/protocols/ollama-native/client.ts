@@ -1,6 +1,7 @@
-import { Ollama } from 'ollama';
+import { Ollama, type EmbedRequest as OllamaEmbedRequest } from 'ollama';
 import type { ChatRequest, ChatResponse } from '../../contract/chat.ts';
-import type { CallOptions, ClientConfig, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
+import type { CallOptions, ClientConfig, EmbedRequest, HealthInfo, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
+import { runMapped } from '../shared/listing-client.ts';
 import type { StreamEvent } from '../../contract/stream.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { ownCode, sdkCall } from '../shared/call-boundary.ts';
@@ -11,8 +12,8 @@ import { streamEndedWithout } from '../shared/stream-end.ts';
 import { harnessFetch } from '../shared/sdk-client.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { createCallFetch } from './call-fetch.ts';
-import { toOllamaChatRequest } from './map-request.ts';
-import { fromOllamaChatResponse, toModelListing } from './map-response.ts';
+import { toOllamaChatRequest, toOllamaEmbedRequest } from './map-request.ts';
+import { fromOllamaChatResponse, fromOllamaEmbedResponse, toModelListing, type EmbedResponseWire } from './map-response.ts';
 import { normalizeOllamaChunks } from './map-stream.ts';
 import { TERMINAL_SIGNAL } from './terminal-signal.ts';
 
@@ -78,6 +79,13 @@ export async function createOllamaNativeClient(config: ClientConfig): Promise<Pr
         chunks.abort();
       }
     },
+    embed: (request: EmbedRequest, options?: CallOptions) =>
+      runMapped('ollama-native', fail, {
+        where: 'POST /api/embed',
+        toParams: toOllamaEmbedRequest,
+        call: (body: OllamaEmbedRequest): Promise<EmbedResponseWire> => sdk(options).embed(body),
+        fromResponse: (response, input) => fromOllamaEmbedResponse(response, input.input.length),
+      }, request),
     async listModels(options?: CallOptions): Promise<ModelListing[]> {
       const client = sdk(options);
       let models;

@@ -1,6 +1,8 @@
 import type { ChatRequest as OllamaChatRequest, Message as OllamaMessage, Options, Tool, ToolCall as OllamaToolCall } from 'ollama';
-import type { ChatRequest } from '../../contract/chat.ts';
-import type { Message, ToolCall } from '../../contract/messages.ts';
+import type { EmbedRequest as OllamaEmbedRequest } from 'ollama';
+import type { ChatRequest, ResponseFormat } from '../../contract/chat.ts';
+import type { EmbedRequest } from '../../contract/protocol-client.ts';
+import type { Message, ToolCall, UserMessage } from '../../contract/messages.ts';
 import type { ToolSpec } from '../../contract/tools.ts';
 import { VerifyError, unrepresentable } from '../../contract/verify-error.ts';
 
@@ -37,8 +39,9 @@ export function toOllamaArguments(call: ToolCall): Record<string, unknown> {
 export function toOllamaMessage(message: Message): OllamaWireMessage {
   switch (message.role) {
     case 'system':
-    case 'user':
       return { role: message.role, content: message.content };
+    case 'user':
+      return message.attachments?.length ? { role: 'user', content: message.content, images: toOllamaImages(message) } : { role: 'user', content: message.content };
     case 'assistant':
       return message.toolCalls && message.toolCalls.length > 0
         ? {
@@ -53,6 +56,19 @@ export function toOllamaMessage(message: Message): OllamaWireMessage {
     case 'tool':
       return { role: 'tool', content: message.content, tool_name: message.name, ...(wireId(message.toolCallId, message.toolCallIdSource === 'synthesized') !== undefined ? { tool_call_id: message.toolCallId } : {}) };
   }
+}
+
+/** Images go in the message's `images` (base64); the native API has no document part, so a PDF is refused. */
+export function toOllamaImages(message: UserMessage): string[] {
+  return (message.attachments ?? []).map((attachment) => {
+    if (attachment.kind !== 'image') throw unrepresentable(`ollama-native: /api/chat has no document input; cannot send ${attachment.mediaType}`);
+    return attachment.data;
+  });
+}
+
+/** `format`: a JSON schema object, or "json" for JSON mode. */
+export function toOllamaFormat(format: ResponseFormat): string | Record<string, unknown> {
+  return format.type === 'json_object' ? 'json' : format.schema;
 }
 
 export function toOllamaTools(tools: ToolSpec[]): Tool[] {
@@ -89,5 +105,14 @@ export function toOllamaChatRequest(request: ChatRequest): OllamaWireChatRequest
   if (request.tools && request.tools.length > 0) body.tools = toOllamaTools(request.tools);
   const options = toOllamaOptions(request);
   if (options) body.options = options;
+  if (request.responseFormat !== undefined) body.format = toOllamaFormat(request.responseFormat);
+  // `think` takes true or, for models with levels (gpt-oss), "low" | "medium" | "high"; true is the portable form.
+  if (request.reasoning !== undefined) body.think = true;
+  // cacheSystemPrompt: Ollama keeps the prompt prefix in its KV cache on its own; nothing to send.
   return body;
+}
+
+/** The body of POST /api/embed: every text in one call (the answer keeps their order). */
+export function toOllamaEmbedRequest(request: EmbedRequest): OllamaEmbedRequest {
+  return { model: request.model, input: request.input };
 }

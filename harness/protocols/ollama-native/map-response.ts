@@ -1,4 +1,5 @@
-import type { ChatResponse as OllamaChatResponse, ModelResponse, ShowResponse } from 'ollama';
+import type { ChatResponse as OllamaChatResponse, EmbedResponse as OllamaEmbedResponse, ModelResponse, ShowResponse } from 'ollama';
+import type { EmbedResponse } from '../../contract/protocol-client.ts';
 import type { DeclaredCapabilities } from '../../contract/capability.ts';
 import type { ChatResponse } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
@@ -84,3 +85,15 @@ export function toModelListing(model: ModelResponse, show?: Pick<ShowResponse, '
   }
   return listing;
 }
+
+/** /api/embed's vectors (in input order) and prompt_eval_count as the input tokens; a count that differs from the inputs breaks the protocol. */
+export function fromOllamaEmbedResponse(response: EmbedResponseWire, inputs: number): EmbedResponse {
+  const vectors = Array.isArray(response.embeddings) ? response.embeddings : [];
+  if (vectors.length !== inputs) throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: `ollama-native /api/embed: ${vectors.length} embeddings for ${inputs} inputs` });
+  const result: EmbedResponse = { vectors, model: response.model };
+  if (typeof response.prompt_eval_count === 'number') result.usage = { input: response.prompt_eval_count };
+  return result;
+}
+
+/** /api/embed's answer; prompt_eval_count is sent by the server but missing from the package's types. */
+export type EmbedResponseWire = OllamaEmbedResponse & { prompt_eval_count?: number };

@@ -1,12 +1,13 @@
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { ClientConfig, ProtocolClient } from '../../contract/protocol-client.ts';
-import { listingClient } from '../shared/listing-client.ts';
+import { listingClient, mappedCall } from '../shared/listing-client.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
 import { createOpenAISdk, toOpenAIVerifyError } from '../shared/openai-sdk.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { toChatCompletionParams } from './map-request.ts';
 import { fromChatCompletion } from './map-response.ts';
 import { normalizeChatChunks } from './map-stream.ts';
+import { fromEmbeddingResponse, toEmbeddingParams } from './map-embeddings.ts';
 
 export { toOpenAIVerifyError as toVerifyError } from '../shared/openai-sdk.ts';
 
@@ -14,6 +15,8 @@ export { toOpenAIVerifyError as toVerifyError } from '../shared/openai-sdk.ts';
 export async function createOpenAIChatClient(config: ClientConfig): Promise<ProtocolClient> {
   const transcript = createTranscript();
   const sdk = createOpenAISdk(config, transcript);
+  // llama-server serves embeddings only when started with --embeddings: the launcher starts a second one.
+  const embeddingsSdk = config.embeddingsBaseUrl ? createOpenAISdk({ ...config, baseUrl: config.embeddingsBaseUrl }, transcript) : sdk;
   return listingClient({
     protocol: 'openai-chat',
     transcript,
@@ -30,6 +33,12 @@ export async function createOpenAIChatClient(config: ClientConfig): Promise<Prot
       open: (params, signal) => sdk.chat.completions.create(params, { signal }),
       normalize: normalizeChatChunks,
     },
+    embed: mappedCall({
+      where: 'POST /embeddings',
+      toParams: toEmbeddingParams,
+      call: (params, signal) => embeddingsSdk.embeddings.create(params, { signal }),
+      fromResponse: (response, request) => fromEmbeddingResponse(response, request.input.length),
+    }),
     listModels: { where: 'GET /models', call: (signal) => collectModelListings(sdk.models.list({ signal }), (model) => ({ id: model.id })) },
   });
 }

@@ -1,6 +1,8 @@
-import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam, ChatCompletionToolChoiceOption, ChatCompletionTool } from 'openai/resources/chat/completions';
-import type { ChatRequest } from '../../contract/chat.ts';
-import type { Message } from '../../contract/messages.ts';
+import type { ChatCompletionContentPart, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam, ChatCompletionToolChoiceOption, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type { ResponseFormatJSONObject, ResponseFormatJSONSchema } from 'openai/resources/shared';
+import type { ChatRequest, ResponseFormat } from '../../contract/chat.ts';
+import type { Attachment, Message, UserMessage } from '../../contract/messages.ts';
+import { dataUrl } from '../shared/attachments.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
 import { wireCallId } from '../shared/wire-call-id.ts';
 
@@ -9,7 +11,7 @@ export function toOpenAIMessage(message: Message): ChatCompletionMessageParam {
     case 'system':
       return { role: 'system', content: message.content };
     case 'user':
-      return { role: 'user', content: message.content };
+      return message.attachments?.length ? { role: 'user', content: toOpenAIUserParts(message) } : { role: 'user', content: message.content };
     case 'assistant':
       return message.toolCalls && message.toolCalls.length > 0
         ? {
@@ -25,6 +27,24 @@ export function toOpenAIMessage(message: Message): ChatCompletionMessageParam {
     case 'tool':
       return { role: 'tool', tool_call_id: wireCallId('openai-chat', message.toolCallId, `the ${message.name} result`), content: message.content };
   }
+}
+
+/** An image as an image_url part (a data URL), a PDF as a file part (file_data), then the text. */
+export function toOpenAIAttachmentPart(attachment: Attachment): ChatCompletionContentPart {
+  return attachment.kind === 'image'
+    ? { type: 'image_url', image_url: { url: dataUrl(attachment) } }
+    : { type: 'file', file: { filename: attachment.filename, file_data: dataUrl(attachment) } };
+}
+
+function toOpenAIUserParts(message: UserMessage): ChatCompletionContentPart[] {
+  const parts = (message.attachments ?? []).map(toOpenAIAttachmentPart);
+  if (message.content !== '') parts.push({ type: 'text', text: message.content });
+  return parts;
+}
+
+/** response_format: json_schema (strict: the server is asked to enforce the schema) or json_object. */
+export function toOpenAIResponseFormat(format: ResponseFormat): ResponseFormatJSONSchema | ResponseFormatJSONObject {
+  return format.type === 'json_object' ? { type: 'json_object' } : { type: 'json_schema', json_schema: { name: format.name, schema: format.schema, strict: true } };
 }
 
 export function toOpenAITools(tools: ToolSpec[]): ChatCompletionTool[] {
@@ -57,5 +77,8 @@ export function toChatCompletionParams(request: ChatRequest): ChatCompletionCrea
     if (request.parallelToolCalls !== undefined) params.parallel_tool_calls = request.parallelToolCalls;
   }
   if (request.toolChoice !== undefined) params.tool_choice = toOpenAIToolChoice(request.toolChoice);
+  if (request.responseFormat !== undefined) params.response_format = toOpenAIResponseFormat(request.responseFormat);
+  if (request.reasoning !== undefined) params.reasoning_effort = request.reasoning.effort;
+  // cacheSystemPrompt: OpenAI caches prompt prefixes automatically; the wire has no breakpoint to send.
   return params;
 }

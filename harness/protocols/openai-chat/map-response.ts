@@ -5,12 +5,23 @@ import type { Usage } from '../../contract/usage.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { openAIChatFinishReason } from './finish-reason.ts';
 
-export function fromOpenAIUsage(
-  usage: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } | null } | null | undefined,
-): Usage | undefined {
+export interface OpenAIUsageLike {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+  prompt_tokens_details?: { cached_tokens?: number | null } | null;
+  completion_tokens_details?: { reasoning_tokens?: number | null } | null;
+}
+
+/** Usage as the wire said it; cached and reasoning tokens only when their detail fields were sent. */
+export function fromOpenAIUsage(usage: OpenAIUsageLike | null | undefined): Usage | undefined {
   if (!usage) return undefined;
+  const mapped: Usage = { input: usage.prompt_tokens, output: usage.completion_tokens, total: usage.total_tokens };
   const cached = usage.prompt_tokens_details?.cached_tokens;
-  return { input: usage.prompt_tokens, output: usage.completion_tokens, total: usage.total_tokens, ...(typeof cached === 'number' ? { cachedInput: cached } : {}) };
+  if (typeof cached === 'number') mapped.cachedInput = cached;
+  const reasoning = usage.completion_tokens_details?.reasoning_tokens;
+  if (typeof reasoning === 'number') mapped.reasoning = reasoning;
+  return mapped;
 }
 
 /** Maps a chat completion to the contract. A response without choices is a protocol failure. */

@@ -11,7 +11,10 @@ declare module '../../contract/protocol-client.ts' {
 
 export const openAIChatProtocol: ProtocolModule<'openai-chat'> = {
   id: 'openai-chat',
-  limits: {},
+  limits: {
+    // Chat Completions has no token-counting call (the Responses API has POST /responses/input_tokens)
+    token_counting: false,
+  },
   finishReasons: FINISH_REASONS,
   checkEventOrder: checkOpenAIChatEventOrder,
   terminalSignal: TERMINAL_SIGNAL,

@@ -1,10 +1,11 @@
 import type { ResponseCreateParamsStreaming } from 'openai/resources/responses/responses';
 import type { ClientConfig, ProtocolClient } from '../../contract/protocol-client.ts';
-import { listingClient } from '../shared/listing-client.ts';
+import { listingClient, mappedCall } from '../shared/listing-client.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
 import { createOpenAISdk, toOpenAIVerifyError } from '../shared/openai-sdk.ts';
 import { createTranscript } from '../shared/transcript.ts';
-import { toResponseCreateParams } from './map-request.ts';
+import { toInputTokenCountParams, toResponseCreateParams } from './map-request.ts';
+import { fromInputTokenCount } from './map-response.ts';
 import { fromResponse } from './map-response.ts';
 import { normalizeResponseEvents } from './map-stream.ts';
 
@@ -25,6 +26,12 @@ export async function createOpenAIResponsesClient(config: ClientConfig): Promise
       open: (params, signal) => sdk.responses.create(params, { signal }),
       normalize: normalizeResponseEvents,
     },
+    countTokens: mappedCall({
+      where: 'POST /responses/input_tokens',
+      toParams: toInputTokenCountParams,
+      call: (params, signal) => sdk.responses.inputTokens.count(params, { signal }),
+      fromResponse: fromInputTokenCount,
+    }),
     listModels: { where: 'GET /models', call: (signal) => collectModelListings(sdk.models.list({ signal }), (model) => ({ id: model.id })) },
   });
 }

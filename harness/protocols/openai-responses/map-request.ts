@@ -1,6 +1,8 @@
-import type { FunctionTool, ResponseCreateParamsNonStreaming, ResponseInputItem, ToolChoiceFunction, ToolChoiceOptions } from 'openai/resources/responses/responses';
-import type { ChatRequest } from '../../contract/chat.ts';
-import type { Message } from '../../contract/messages.ts';
+import type { FunctionTool, ResponseCreateParamsNonStreaming, ResponseFormatTextConfig, ResponseInputContent, ResponseInputItem, ToolChoiceFunction, ToolChoiceOptions } from 'openai/resources/responses/responses';
+import type { InputTokenCountParams } from 'openai/resources/responses/input-tokens';
+import type { ChatRequest, ResponseFormat } from '../../contract/chat.ts';
+import type { Attachment, Message, UserMessage } from '../../contract/messages.ts';
+import { dataUrl } from '../shared/attachments.ts';
 import { wireCallId } from '../shared/wire-call-id.ts';
 import type { ToolChoice, ToolSpec } from '../../contract/tools.ts';
 import { assertRepresentable as assertFieldsRepresentable, type Unrepresentable } from '../shared/unrepresentable.ts';
@@ -26,7 +28,7 @@ export function toResponseInputItems(message: Message): ResponseInputItem[] {
     case 'system':
       return [{ type: 'message', role: 'system', content: message.content }];
     case 'user':
-      return [{ type: 'message', role: 'user', content: message.content }];
+      return [{ type: 'message', role: 'user', content: message.attachments?.length ? toResponsesUserContent(message) : message.content }];
     case 'assistant': {
       const items: ResponseInputItem[] = [];
       if (message.content !== '' || !message.toolCalls?.length) {
@@ -40,6 +42,24 @@ export function toResponseInputItems(message: Message): ResponseInputItem[] {
     case 'tool':
       return [{ type: 'function_call_output', call_id: wireCallId('openai-responses', message.toolCallId, `the ${message.name} result`), output: message.content }];
   }
+}
+
+/** An image as input_image (a data URL), a PDF as input_file (file_data). */
+export function toResponsesAttachment(attachment: Attachment): ResponseInputContent {
+  return attachment.kind === 'image'
+    ? { type: 'input_image', image_url: dataUrl(attachment), detail: 'auto' }
+    : { type: 'input_file', filename: attachment.filename, file_data: dataUrl(attachment) };
+}
+
+function toResponsesUserContent(message: UserMessage): ResponseInputContent[] {
+  const parts = (message.attachments ?? []).map(toResponsesAttachment);
+  if (message.content !== '') parts.push({ type: 'input_text', text: message.content });
+  return parts;
+}
+
+/** text.format: json_schema (strict) or json_object. */
+export function toResponsesTextFormat(format: ResponseFormat): ResponseFormatTextConfig {
+  return format.type === 'json_object' ? { type: 'json_object' } : { type: 'json_schema', name: format.name, schema: format.schema, strict: true };
 }
 
 export function toResponsesTools(tools: ToolSpec[]): FunctionTool[] {
@@ -86,5 +106,19 @@ export function toResponseCreateParams(request: ChatRequest): ResponseCreatePara
     if (request.parallelToolCalls !== undefined) params.parallel_tool_calls = request.parallelToolCalls;
   }
   if (request.toolChoice !== undefined) params.tool_choice = toResponsesToolChoice(request.toolChoice);
+  if (request.responseFormat !== undefined) params.text = { format: toResponsesTextFormat(request.responseFormat) };
+  if (request.reasoning !== undefined) params.reasoning = { effort: request.reasoning.effort, summary: 'auto' };
+  // cacheSystemPrompt: the Responses API caches prefixes automatically; nothing to send.
+  return params;
+}
+
+/** The body of POST /responses/input_tokens: the same prompt, tools and format as the request would send. */
+export function toInputTokenCountParams(request: ChatRequest): InputTokenCountParams {
+  const { model, input, instructions, tools, text, reasoning } = toResponseCreateParams(request);
+  const params: InputTokenCountParams = { model, input };
+  if (instructions) params.instructions = instructions;
+  if (tools) params.tools = tools;
+  if (text) params.text = text;
+  if (reasoning) params.reasoning = reasoning;
   return params;
 }

@@ -42,7 +42,7 @@ describe('openai-responses response mapping', () => {
     expect(mapped.toolCalls).toEqual([]);
     expect(mapped.finishReason).toBe('stop');
     expect(mapped.rawFinishReason).toBe('completed');
-    expect(mapped.usage).toEqual({ input: 10, output: 5, total: 15, cachedInput: 0 });
+    expect(mapped.usage).toEqual({ input: 10, output: 5, total: 15, cachedInput: 0, reasoning: 0 });
     expect(mapped.id).toBe('resp_1');
     expect(mapped.model).toBe('smollm2');
   });

@@ -2,13 +2,18 @@ import type { Response, ResponseUsage } from 'openai/resources/responses/respons
 import type { ChatResponse, FinishReason } from '../../contract/chat.ts';
 import type { ToolCall } from '../../contract/messages.ts';
 import type { Usage } from '../../contract/usage.ts';
+import type { TokenCount } from '../../contract/protocol-client.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { openAIResponsesFinishReason } from './finish-reason.ts';
 
 export function fromResponsesUsage(usage: Partial<ResponseUsage> | null | undefined): Usage | undefined {
   if (!usage) return undefined;
+  const mapped: Usage = { input: usage.input_tokens, output: usage.output_tokens, total: usage.total_tokens };
   const cached = usage.input_tokens_details?.cached_tokens;
-  return { input: usage.input_tokens, output: usage.output_tokens, total: usage.total_tokens, ...(typeof cached === 'number' ? { cachedInput: cached } : {}) };
+  if (typeof cached === 'number') mapped.cachedInput = cached;
+  const reasoning = usage.output_tokens_details?.reasoning_tokens;
+  if (typeof reasoning === 'number') mapped.reasoning = reasoning;
+  return mapped;
 }
 
 /**
@@ -47,6 +52,8 @@ export function fromResponse(response: Response): ChatResponse {
       toolCalls.push({ ...(item.call_id ? { id: item.call_id } : {}), name: item.name, argumentsText: item.arguments ?? '' });
     } else if (item.type === 'reasoning') {
       for (const part of item.content ?? []) reasoning += part.text;
+      // Without raw reasoning text (OpenAI's own models), the summary asked for with summary: 'auto'.
+      if (!item.content?.length) for (const part of item.summary ?? []) reasoning += part.text;
     }
   }
   const finish = responseFinish(response, toolCalls.length > 0);
@@ -60,4 +67,12 @@ export function fromResponse(response: Response): ChatResponse {
     id: response.id,
     model: response.model,
   };
+}
+
+/** POST /responses/input_tokens → the count; a body without a numeric input_tokens breaks the protocol. */
+export function fromInputTokenCount(response: { input_tokens?: unknown }): TokenCount {
+  if (typeof response.input_tokens !== 'number') {
+    throw new VerifyError({ kind: 'unknown', layer: 'protocol', message: 'openai-responses POST /responses/input_tokens: no numeric input_tokens in the answer' });
+  }
+  return { input: response.input_tokens };
 }

@@ -12,7 +12,12 @@ declare module '../../contract/protocol-client.ts' {
 export const openAIResponsesProtocol: ProtocolModule<'openai-responses'> = {
   id: 'openai-responses',
   // The Responses API has no `seed` and no `stop` parameter.
-  limits: { seed: false, stop_sequences: false },
+  limits: {
+    seed: false,
+    stop_sequences: false,
+    // embeddings are POST /embeddings, spoken by the openai-chat adapter for the same endpoint
+    embeddings: false,
+  },
   finishReasons: FINISH_REASONS,
   checkEventOrder: checkOpenAIResponsesEventOrder,
   terminalSignal: TERMINAL_SIGNAL,
