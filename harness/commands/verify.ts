@@ -194,6 +194,9 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     log(estimateLine(estimateCells(pending), args.budget));
     const progress = createProgress({ total: runnable, write: log, verbose: args.verbose === true, live: liveLine(process.stderr) });
     const out = (line: string) => process.stdout.write(`${redactor.text(line)}\n`);
+    // The vitest UI's URL carries the UI's own session token (not a provider credential): the user
+    // needs it verbatim to open the page, so it is the one line the URL redaction must not touch.
+    const uiLine = (before: string, url: string, after = '') => process.stdout.write(`${redactor.text(before)}${url}${redactor.text(after)}\n`);
     const telemetry = startTelemetry(telemetrySettings);
     const runSpan = startRunSpan(telemetry, { runId });
     if (telemetrySettings.otlpTracesUrl) log(`tracing: OpenTelemetry GenAI spans to ${telemetrySettings.otlpTracesUrl}${telemetrySettings.content ? ' (with message content)' : ''}`);
@@ -213,7 +216,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
         redactValues,
         budgetUsd: args.budget,
         telemetry: { ...telemetrySettings, ...(runSpan.traceparent ? { traceparent: runSpan.traceparent } : {}) },
-        ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
+        ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => uiLine('llm-verify: vitest UI at ', url) } : undefined,
       });
       progress.finish();
       runFailing = readJournal(paths.journal).filter((result) => isFailing(result.verdict)).length;
@@ -269,7 +272,7 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     const code = failing.length > 0 || reasons.length > 0 ? 1 : 0;
     if (args.ui && !vitestRun.uiUrl) log('--ui: no cell ran through vitest (every cell was decided before running), so there is no UI to serve');
     if (vitestRun.uiUrl) {
-      out(`llm-verify: the run is done (exit code ${code}); vitest UI still at ${vitestRun.uiUrl} — press Ctrl-C to stop`);
+      uiLine(`llm-verify: the run is done (exit code ${code}); vitest UI still at `, vitestRun.uiUrl, ' — press Ctrl-C to stop');
       // Vitest's own Ctrl-C handler exits at once, keeping an exit code already set: the run's.
       process.exitCode = code;
       await untilInterrupted();

@@ -91,6 +91,10 @@ describe('advanced suite definitions (scripted fake client: not live-verified he
     expect((await withWindow(new VerifyError({ kind: 'context_length', layer: 'protocol', status: 400, message: 'exceeds the available context size' }))).verdict).toBe('pass');
     expect(await withWindow(new VerifyError({ kind: 'server', layer: 'infra', status: 500, message: 'boom' }))).toMatchObject({ verdict: 'fail', layer: 'protocol' });
     expect(await withWindow({ response: answer('done', { input: 990, output: 1 }) })).toMatchObject({ verdict: 'fail', layer: 'protocol', message: expect.stringContaining('silently truncated') });
+    // No answer at all is not the endpoint's treatment of an overlong prompt: the error keeps its own layer.
+    const timedOut = await withWindow(new VerifyError({ kind: 'timeout', layer: 'transport', message: 'no answer within 120000 ms' }));
+    expect(timedOut.verdict).not.toBe('pass');
+    expect(timedOut.layer).toBe('transport');
     expect((await run('context_limit', [])).verdict).toBe('unsupported');
   });
 

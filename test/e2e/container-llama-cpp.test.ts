@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -76,14 +76,19 @@ describe('verify --suite core --provider llama_cpp --local llama_cpp --container
     const log = readFileSync(join(runDir, 'llama_cpp-server.log'), 'utf8');
     expect(log).toMatch(/llama_server: listening on http:\/\/0\.0\.0\.0:8080/);
     expect(output).not.toContain(KEY);
-    for (const name of readdirSync(runDir)) expect(readFileSync(join(runDir, name), 'utf8'), name).not.toContain(KEY);
+    // Every file the run wrote, transcripts/ included.
+    for (const name of readdirSync(runDir, { recursive: true, encoding: 'utf8' })) {
+      const path = join(runDir, name);
+      if (statSync(path).isFile()) expect(readFileSync(path, 'utf8'), name).not.toContain(KEY);
+    }
   });
 });
 
 describe('a --container run killed mid-way (SIGTERM)', () => {
   it('removes its container on the signal (Ryuk is off: the harness is the only reaper)', async () => {
     const reportDir = tempReportDir();
-    const child = runCli(['verify', '--suite', 'core', '--provider', 'llama_cpp', '--local', 'llama_cpp', '--container', '--report-dir', reportDir]);
+    // --verbose: a console line per cell, so the test sees the run is under way ([ 2/N]).
+    const child = runCli(['verify', '--suite', 'core', '--provider', 'llama_cpp', '--local', 'llama_cpp', '--container', '--verbose', '--report-dir', reportDir]);
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
