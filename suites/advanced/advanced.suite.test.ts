@@ -33,6 +33,8 @@ describe('advanced suite definitions (scripted fake client: not live-verified he
     expect(await run('structured_output_schema', [{ response: answer('```json\n' + person + '\n```') }])).toMatchObject({ verdict: 'fail', layer: 'protocol' });
     expect(await run('structured_output_schema', [{ response: answer('{"name": "Ada",') }])).toMatchObject({ verdict: 'fail', layer: 'parser' });
     expect(await run('structured_output_schema', [{ response: answer('{"name": "Ada",', undefined, 'length') }])).toMatchObject({ verdict: 'fail', layer: 'model' });
+    // Prose cut at max_tokens never began as JSON: the format was not honoured, not a long answer.
+    expect(await run('structured_output_schema', [{ response: answer('Ada Lovelace was a mathematician who', undefined, 'length') }])).toMatchObject({ verdict: 'fail', layer: 'parser' });
     const wrong = JSON.stringify({ name: 'Ada', status: 'sleeping', skills: [], address: { city: 'London' } });
     expect(await run('structured_output_schema', [{ response: answer(wrong) }], { structured_output: true })).toMatchObject({ verdict: 'fail', layer: 'protocol' });
     expect(await run('structured_output_schema', [{ response: answer(wrong) }])).toMatchObject({ verdict: 'fail', layer: 'model' });

@@ -8,8 +8,8 @@ const FENCE = /^\s*```/;
 
 /**
  * The answer of a JSON response format, parsed. Empty → the answer checks' layers; code fences →
- * protocol (the format asks for raw JSON); unreadable JSON → parser, or model when the answer was
- * cut at max_tokens before the JSON closed.
+ * protocol (the format asks for raw JSON); unreadable JSON → parser, or model when an answer that
+ * began as JSON was cut at max_tokens before it closed.
  */
 export function checkJsonAnswer(response: Pick<ChatResponse, 'text' | 'finishReason' | 'rawFinishReason'>): unknown {
   checkAnswerText(response);
@@ -22,7 +22,10 @@ export function checkJsonAnswer(response: Pick<ChatResponse, 'text' | 'finishRea
     problem = error instanceof Error ? error.message : String(error);
   }
   if (problem !== undefined) {
-    modelCheck(response.finishReason !== 'length', `the answer was cut at max_tokens before its JSON closed: ${problem}`);
+    // Cut at max_tokens inside JSON it had begun: the model ran long. Text that never began as JSON
+    // is not excused by the cut: that is the parser layer either way.
+    const begunAsJson = /^\s*[[{]/.test(response.text);
+    modelCheck(!(begunAsJson && response.finishReason === 'length'), `the answer was cut at max_tokens before its JSON closed: ${problem}`);
     parserCheck(false, `the answer is not JSON: ${problem}`);
   }
   return value;
