@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
@@ -7,6 +7,7 @@ import { freeLoopbackPort } from './free-port.ts';
 import { liteLlmConfig, MASTER_KEY_ENV, UPSTREAM_KEY_ENV, type LiteLlmRoute } from './litellm-config.ts';
 import type { RunningServer } from './llama-server-launcher.ts';
 import { registerProcess } from './process-registry.ts';
+import { stopOnce } from './stop-once.ts';
 
 export interface StartLiteLlmOptions {
   /** The venv's `litellm` command (scripts/setup/litellm.sh prints it). */
@@ -88,16 +89,7 @@ export async function startLiteLlm(options: StartLiteLlmOptions): Promise<Runnin
     exitInfo = result.signal ? `signal ${result.signal}` : `exit code ${String(result.exitCode)}`;
   });
 
-  let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopped ??= (async () => {
-      subprocess.kill('SIGTERM');
-      await subprocess;
-      unregister();
-      await rm(workDir, { recursive: true, force: true });
-    })();
-    return stopped;
-  };
+  const stop = stopOnce(subprocess, unregister, workDir);
 
   try {
     await waitForLiveliness(baseUrl, deadline, () => exitInfo);

@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { freeLoopbackPort } from './free-port.ts';
 import { registerProcess } from './process-registry.ts';
+import { stopOnce } from './stop-once.ts';
 
 export interface StartOllamaOptions {
   /** Path of the `ollama` binary (scripts/setup/ollama.sh prints it). */
@@ -89,16 +90,7 @@ export async function startOllama(options: StartOllamaOptions): Promise<RunningO
     exitInfo = result.failed ? result.shortMessage : `exit code ${String(result.exitCode)}`;
   });
 
-  let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopped ??= (async () => {
-      subprocess.kill('SIGTERM');
-      await subprocess;
-      unregister();
-      await rm(workDir, { recursive: true, force: true });
-    })();
-    return stopped;
-  };
+  const stop = stopOnce(subprocess, unregister, workDir);
 
   try {
     const version = await waitForVersion(baseUrl, deadline, () => exitInfo);
