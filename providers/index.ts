@@ -10,6 +10,7 @@ import gemini from './gemini/provider.ts';
 import openrouter from './openrouter/provider.ts';
 import vllm from './vllm/provider.ts';
 import lmStudio from './lm_studio/provider.ts';
+import litellm from './litellm/provider.ts';
 
 /** Every provider the harness knows, in the order reports list them. One folder each. */
-export const PROVIDERS: readonly ProviderDefinition[] = [embedded, llamaCpp, ollama, openaiCompatible, openai, anthropic, bedrock, gemini, openrouter, vllm, lmStudio];
+export const PROVIDERS: readonly ProviderDefinition[] = [embedded, llamaCpp, ollama, openaiCompatible, openai, anthropic, bedrock, gemini, openrouter, vllm, lmStudio, litellm];

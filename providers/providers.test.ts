@@ -25,6 +25,7 @@ const EXPECTED: Record<string, { liveVerifiedHere: boolean; baseUrlEnv: boolean 
   bedrock: { liveVerifiedHere: false, baseUrlEnv: true },
   embedded: { liveVerifiedHere: true, baseUrlEnv: false },
   gemini: { liveVerifiedHere: false, baseUrlEnv: true },
+  litellm: { liveVerifiedHere: true, baseUrlEnv: true },
   llama_cpp: { liveVerifiedHere: true, baseUrlEnv: true },
   lm_studio: { liveVerifiedHere: false, baseUrlEnv: true },
   ollama: { liveVerifiedHere: true, baseUrlEnv: true },
@@ -55,5 +56,21 @@ describe('providers', () => {
     if (expected?.liveVerifiedHere) expect(provider.liveVerifiedHere).toBe(true);
     else expect(provider.liveVerifiedHere).toMatch(/^no /);
     for (const quirk of provider.quirks ?? []) expect(quirk.reason.length).toBeGreaterThan(20);
+  });
+});
+
+describe('declared prices', () => {
+  it('name pinned models only, with a source page, a date and non-negative rates; local providers declare none', async () => {
+    const { PROVIDERS } = await import('./index.ts');
+    for (const provider of PROVIDERS) {
+      if (!provider.prices) continue;
+      expect(provider.kind, provider.id).toBe('cloud');
+      expect(provider.prices.source).toMatch(/^https:\/\//);
+      expect(provider.prices.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const [model, price] of Object.entries(provider.prices.models)) {
+        expect(provider.models.map((entry) => entry.id), `${provider.id}: ${model}`).toContain(model);
+        for (const rate of [price.input, price.output, price.cachedInput ?? 0]) expect(rate).toBeGreaterThanOrEqual(0);
+      }
+    }
   });
 });

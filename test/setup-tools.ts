@@ -4,7 +4,7 @@ import { execa } from 'execa';
 const SETUP_DIR = fileURLToPath(new URL('../scripts/setup/', import.meta.url));
 
 /** Set-up scripts the tests need besides the local substrate. Each is idempotent, cached and locked. */
-export type TestSetupScript = 'actionlint.sh' | 'chromium.sh' | 'docker.sh' | 'jaeger.sh';
+export type TestSetupScript = 'actionlint.sh' | 'chromium.sh' | 'docker.sh' | 'jaeger.sh' | 'litellm.sh';
 
 /**
  * Runs one set-up script (fast when its result is cached or already running) and returns what it

@@ -1,17 +1,13 @@
 import type { Argv } from 'yargs';
 import type { Wiring } from './wiring.ts';
 import { ASK_FORMATS } from './ask-render.ts';
-import { runAsk } from './ask.ts';
-import { runCheck } from './check.ts';
-import { runInit } from './init.ts';
-import { runModels } from './models.ts';
 
 const endpointOptions = {
-  local: { type: 'string', array: true, nargs: 1, describe: 'start a local server for this command (llama_cpp, ollama); stopped at the end' },
+  local: { type: 'string', array: true, nargs: 1, describe: 'start a local server for this command (llama_cpp, ollama, litellm); stopped at the end' },
   'base-url': { type: 'string', describe: 'server root URL of the one selected provider (else <PROVIDER>_BASE_URL)' },
 } as const;
 
-/** Registers the everyday commands: ask, models, check, init. */
+/** Registers the everyday commands: ask, models, check, init (each imported when it runs). */
 export function withEverydayCommands<T>(cli: Argv<T>, wiring: Wiring, setExitCode: (code: number) => void): Argv<T> {
   const { providers } = wiring;
   return cli
@@ -36,7 +32,7 @@ export function withEverydayCommands<T>(cli: Argv<T>, wiring: Wiring, setExitCod
           }),
       async (args) => {
         setExitCode(
-          await runAsk({ ...args, prompt: args.prompt, baseUrl: args['base-url'], maxTokens: args['max-tokens'], format: args.format }, providers),
+          await (await import('./ask.ts')).runAsk({ ...args, prompt: args.prompt, baseUrl: args['base-url'], maxTokens: args['max-tokens'], format: args.format }, providers),
         );
       },
     )
@@ -48,7 +44,7 @@ export function withEverydayCommands<T>(cli: Argv<T>, wiring: Wiring, setExitCod
           .positional('provider', { type: 'string', demandOption: true, describe: 'provider id' })
           .options({ json: { type: 'boolean', default: false }, timeout: { type: 'number', default: 10_000, describe: 'listing deadline in ms' }, ...endpointOptions }),
       async (args) => {
-        setExitCode(await runModels({ provider: args.provider, local: args.local, baseUrl: args['base-url'], json: args.json, timeout: args.timeout }, providers));
+        setExitCode(await (await import('./models.ts')).runModels({ provider: args.provider, local: args.local, baseUrl: args['base-url'], json: args.json, timeout: args.timeout }, providers));
       },
     )
     .command(
@@ -59,7 +55,7 @@ export function withEverydayCommands<T>(cli: Argv<T>, wiring: Wiring, setExitCod
           .positional('providers', { type: 'string', array: true, nargs: 1, describe: 'provider ids (default: every configured provider)' })
           .options({ json: { type: 'boolean', default: false }, timeout: { type: 'number', default: 30_000, describe: 'deadline per step in ms' }, ...endpointOptions }),
       async (args) => {
-        setExitCode(await runCheck({ providers: args.providers, local: args.local, baseUrl: args['base-url'], json: args.json, timeout: args.timeout }, providers));
+        setExitCode(await (await import('./check.ts')).runCheck({ providers: args.providers, local: args.local, baseUrl: args['base-url'], json: args.json, timeout: args.timeout }, providers));
       },
     )
     .command(
@@ -75,7 +71,7 @@ export function withEverydayCommands<T>(cli: Argv<T>, wiring: Wiring, setExitCod
           timeout: { type: 'number', default: 30_000, describe: 'check deadline per step in ms' },
         }),
       async (args) => {
-        setExitCode(await runInit({ provider: args.provider, yes: args.yes, envFile: args.dotenv, allowTracked: args['allow-tracked'], check: args.check, timeout: args.timeout }, providers));
+        setExitCode(await (await import('./init.ts')).runInit({ provider: args.provider, yes: args.yes, envFile: args.dotenv, allowTracked: args['allow-tracked'], check: args.check, timeout: args.timeout }, providers));
       },
     );
 }

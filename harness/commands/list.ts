@@ -1,5 +1,8 @@
 import { loadEnvironment } from '../config/env.ts';
 import { filtersFromArgs, type FilterArgs } from '../config/run-args.ts';
+import { formatUsd } from '../cost/cell-cost.ts';
+import { estimateCells, estimateLine } from '../cost/estimate.ts';
+import { readPriceOverrides } from '../cost/price-file.ts';
 import { planRun } from '../matrix/plan-run.ts';
 import { describeCapabilities } from './shared-setup.ts';
 import type { Wiring } from './wiring.ts';
@@ -7,6 +10,9 @@ import type { Wiring } from './wiring.ts';
 export interface ListArgs extends FilterArgs {
   baseUrl?: string;
   json?: boolean;
+  /** Print the estimated cost of the cells that would run (per target and in total). */
+  estimate?: boolean;
+  prices?: string;
 }
 
 /**
@@ -26,6 +32,7 @@ export async function runList(args: ListArgs, wiring: Wiring): Promise<number> {
     baseUrlFlag: args.baseUrl,
     launched: {},
     embeddedModel: { path: '(resolved at run time)' },
+    prices: args.prices ? readPriceOverrides(args.prices) : undefined,
   });
   if (args.json) {
     process.stdout.write(`${JSON.stringify(plan.cells.map(({ target: _target, ...cell }) => cell), null, 2)}\n`);
@@ -50,5 +57,10 @@ export async function runList(args: ListArgs, wiring: Wiring): Promise<number> {
   }
   const runnable = plan.cells.filter((cell) => cell.gate.action === 'run').length;
   out(`\n${plan.cells.length} cells selected: ${runnable} would run, ${plan.cells.length - runnable} decided without running`);
+  if (args.estimate) {
+    const estimate = estimateCells(plan.cells);
+    for (const [target, usd] of estimate.byTarget) out(`  ${target}: at most ${formatUsd(usd)}`);
+    out(estimateLine(estimate));
+  }
   return 0;
 }

@@ -1,15 +1,22 @@
 import { join, resolve } from 'node:path';
 import { loadEnvironment } from '../config/env.ts';
-import { failOnLayers, filtersFromArgs, newRunId, type FilterArgs } from '../config/run-args.ts';
+import { createRedactor } from '../config/redactor.ts';
+import { estimateCells, estimateLine } from '../cost/estimate.ts';
+import { readPriceOverrides } from '../cost/price-file.ts';
+import { runSecretValues } from '../config/secret-values.ts';
+import { failOnLayers, filtersFromArgs, newRunId, parseShard, repeatCount, type FilterArgs } from '../config/run-args.ts';
 import { launchLocalEndpoints, type LaunchedEndpoint } from '../endpoints/local-launch.ts';
 import { containerRuntimeFor } from '../endpoints/container-option.ts';
 import { resolveEmbeddedModel } from '../endpoints/embedded-model.ts';
+import { modelFileDigest } from '../endpoints/model-digest.ts';
 import { selected, splitList } from '../matrix/filters.ts';
 import { planRun } from '../matrix/plan-run.ts';
+import { shardCells } from '../matrix/shard.ts';
 import { createProgressPrinter, printDecidedCells, printSummary } from '../reporters/console.ts';
 import { driftRows, printDrift } from '../reporters/drift-report.ts';
 import { Journal, readJournal } from '../reporters/journal.ts';
 import { buildRunMetadata } from '../reporters/run-metadata.ts';
+import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { pointLatestAt, reportPaths, writeReports } from '../reporters/write-reports.ts';
 import { decidedResult } from '../runner/run-cell.ts';
 import { runCellsWithVitest, type VitestRunHandle } from '../runner/run-vitest.ts';
@@ -19,6 +26,7 @@ import { startRunSpan } from '../telemetry/run-span.ts';
 import { telemetryFromArgs } from '../telemetry/settings.ts';
 import { startTelemetry } from '../telemetry/tracer.ts';
 import { describeCapabilities, discoverModels } from './shared-setup.ts';
+import { loadBaselineOption, printBaseline, runFails, settleBaseline } from './verify-baseline.ts';
 import type { Wiring } from './wiring.ts';
 
 export interface VerifyArgs extends FilterArgs {
@@ -31,6 +39,19 @@ export interface VerifyArgs extends FilterArgs {
   failOn?: string[];
   probe?: boolean;
   skipUnreachable?: boolean;
+  /** Which cells get a redacted transcript file (default: failing and erroring ones). */
+  transcripts?: TranscriptMode;
+  /** `--budget <USD>`: stop starting cells once spent + in flight would exceed it. */
+  budget?: number;
+  /** `--prices <file.json>`: prices overriding the declared ones. */
+  prices?: string;
+  /** Independent runs per cell (flaky verdicts). */
+  repeat?: number;
+  /** "i/n": the part of the cells to run. */
+  shard?: string;
+  /** Expected-failures file. */
+  baseline?: string;
+  updateBaseline?: boolean;
   /** `--mcp`: MCP servers (commands or URLs) for the MCP tests. */
   mcp?: string[];
   /** `--otlp`: OTLP/HTTP receiver for the run's spans. */
@@ -40,8 +61,6 @@ export interface VerifyArgs extends FilterArgs {
   ui?: boolean;
   uiPort?: number;
 }
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Where `--ui` serves @vitest/ui unless --ui-port says otherwise (vitest's own default). */
 export const DEFAULT_UI_PORT = 51204;
@@ -62,8 +81,15 @@ function untilInterrupted(): Promise<void> {
 export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring): Promise<number> {
   const { providers, suites } = wiring;
   const env = loadEnvironment();
+  // Every line this command prints or writes goes through the run's redactor; launched servers' keys join it once known.
+  let redactor = createRedactor(runSecretValues({ providers, env, urls: [args.baseUrl] }));
+  const log = (line: string) => process.stderr.write(`${redactor.text(line)}\n`);
   const filters = filtersFromArgs(args);
   const failOn = failOnLayers(args.failOn);
+  const prices = args.prices ? readPriceOverrides(args.prices) : undefined;
+  const repeat = repeatCount(args.repeat);
+  const shard = parseShard(args.shard);
+  const baseline = loadBaselineOption(args.baseline, args.updateBaseline);
   const mcpServers = (args.mcp ?? []).map(parseMcpSource);
   const telemetrySettings = telemetryFromArgs(args, env);
   const runId = newRunId();
@@ -97,24 +123,30 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
       discover: discoverModels,
       probe: args.probe,
       skipUnreachable: args.skipUnreachable,
+      prices,
     });
+    const redactValues = runSecretValues({ providers, env, keys: plan.secrets, urls: [args.baseUrl] });
+    redactor = createRedactor(redactValues);
     if (plan.cells.length === 0) {
       log('no cells match these filters; `verify list` shows what exists');
       return 2;
     }
+    const cells = (shard ? shardCells(plan.cells, shard) : plan.cells).map((cell) => (repeat > 1 ? { ...cell, repeat } : cell));
+    if (shard) log(`shard ${shard.index}/${shard.count}: ${cells.length} of ${plan.cells.length} cells`);
 
     const paths = reportPaths(runDir);
-    const journal = new Journal(paths.journal);
+    const journal = new Journal(paths.journal, redactor.text);
     pointLatestAt(runDir);
-    const decided = plan.cells.filter((cell) => cell.gate.action !== 'run');
+    const decided = cells.filter((cell) => cell.gate.action !== 'run');
     for (const cell of decided) {
       const gate = cell.gate;
       if (gate.action === 'fail' || gate.action === 'error') journal.append(decidedResult(cell, runId, gate.action, gate.reason, { layer: gate.layer, kind: gate.kind }));
       else if (gate.action !== 'run') journal.append(decidedResult(cell, runId, gate.action, gate.reason));
     }
     printDecidedCells(decided, log);
-    const progress = createProgressPrinter(plan.cells.length - decided.length, log);
-    const out = (line: string) => process.stdout.write(`${line}\n`);
+    log(estimateLine(estimateCells(cells), args.budget));
+    const progress = createProgressPrinter(cells.length - decided.length, log);
+    const out = (line: string) => process.stdout.write(`${redactor.text(line)}\n`);
     const telemetry = startTelemetry(telemetrySettings);
     const runSpan = startRunSpan(telemetry, { runId });
     if (telemetrySettings.otlpTracesUrl) log(`tracing: OpenTelemetry GenAI spans to ${telemetrySettings.otlpTracesUrl}${telemetrySettings.content ? ' (with message content)' : ''}`);
@@ -122,48 +154,70 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     try {
       vitestRun = await runCellsWithVitest({
         runId,
-        cells: plan.cells,
+        cells,
         secrets: plan.secrets,
         suitesModule: suites.modulePath,
         journal,
         onCell: progress,
         mcpServers,
+        runDir,
+        transcripts: args.transcripts ?? 'failing',
+        redactValues,
+        budgetUsd: args.budget,
         telemetry: { ...telemetrySettings, ...(runSpan.traceparent ? { traceparent: runSpan.traceparent } : {}) },
         ui: args.ui ? { port: args.uiPort ?? DEFAULT_UI_PORT, host: '127.0.0.1', onUrl: (url) => out(`llm-verify: vitest UI at ${url}`) } : undefined,
       });
       runFailing = readJournal(paths.journal).filter((result) => isFailing(result.verdict)).length;
     } finally {
-      runSpan.end({ cells: plan.cells.length, failing: runFailing, exitCode: runFailing > 0 ? 1 : 0 });
+      runSpan.end({ cells: cells.length, failing: runFailing, exitCode: runFailing > 0 ? 1 : 0 });
       await telemetry.shutdown().catch((error: unknown) => log(`tracing: could not export the run span: ${error instanceof Error ? error.message : String(error)}`));
     }
 
-    const results = readJournal(paths.journal);
+    const journaled = readJournal(paths.journal);
+    const settled = baseline ? settleBaseline(journaled, baseline) : undefined;
+    const results = settled?.cells ?? journaled;
     const endpointVersions: Record<string, string> = {};
     for (const entry of launched) if (entry.version) endpointVersions[entry.providerId] = entry.version;
     for (const result of results) {
       const version = result.details?.serverVersion;
       if (typeof version === 'string') endpointVersions[result.provider] ??= version;
     }
+    const gateways: Record<string, string> = {};
+    for (const provider of providers) {
+      if (!provider.gateway || !results.some((result) => result.provider === provider.id)) continue;
+      const started = launched.find((entry) => entry.providerId === provider.id);
+      const software = endpointVersions[provider.id] ?? provider.gateway;
+      gateways[provider.id] = started?.upstream ? `${software} → ${started.upstream}` : `${software} → its configured upstream`;
+    }
+    const modelDigests = await recordModelDigests(launched, embeddedModel, plan.models.get('embedded'));
+    const capabilities = new Map(
+      [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
+    );
     const run = buildRunMetadata({
       runId,
       startedAt,
       finishedAt: new Date().toISOString(),
-      argv,
+      argv: argv.map(redactor.text),
       filters: { ...filters },
       endpointVersions,
+      gateways,
+      ...(Object.keys(modelDigests).length > 0 ? { modelDigests } : {}),
       providers,
-      complete: results.length === plan.cells.length,
+      complete: results.length === cells.length,
+      ...(repeat > 1 ? { repeat } : {}),
+      ...(shard ? { shard } : {}),
+      ...(baseline && settled ? { baseline: { file: args.baseline ?? baseline.path, entries: settled.entries, unchecked: settled.unchecked } } : {}),
+      ...(failOn.flaky ? { flakyFails: true } : {}),
+      capabilities: Object.fromEntries(capabilities),
     });
-    const capabilities = new Map(
-      [...plan.models].flatMap(([providerId, models]) => models.map((model) => [`${providerId}/${model.id}`, describeCapabilities(model.capabilities)] as const)),
-    );
     writeReports(runDir, run, results, capabilities, { suiteOrder: suites.suites });
     const drift = driftRows(results);
     printDrift(drift, out);
     printSummary(results, paths, out);
-    const failing = results.filter((result) => isFailing(result.verdict) && (result.verdict === 'error' || failOn.layers.has(result.layer ?? 'infra')));
-    if (failOn.drift && drift.length > 0) out(`llm-verify: ${drift.length} cell(s) drift from their declared capabilities (--fail-on drift)`);
-    const code = failing.length > 0 || (failOn.drift && drift.length > 0) ? 1 : 0;
+    if (baseline && settled) printBaseline(settled, args.baseline ?? baseline.path, out);
+    const { failing, reasons } = runFails(results, failOn, drift.length);
+    for (const reason of reasons) out(`llm-verify: ${reason}`);
+    const code = failing.length > 0 || reasons.length > 0 ? 1 : 0;
     if (args.ui && !vitestRun.uiUrl) log('--ui: no cell ran through vitest (every cell was decided before running), so there is no UI to serve');
     if (vitestRun.uiUrl) {
       out(`llm-verify: the run is done (exit code ${code}); vitest UI still at ${vitestRun.uiUrl} — press Ctrl-C to stop`);
@@ -176,4 +230,24 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
     await vitestRun?.close();
     await Promise.allSettled(launched.map((entry) => entry.stop()));
   }
+}
+
+/** Digests of the model files this run loaded: the --local servers' and the embedded runtime's. */
+async function recordModelDigests(
+  launched: readonly LaunchedEndpoint[],
+  embedded: { path: string } | { error: string } | undefined,
+  embeddedModels: ReadonlyArray<{ id: string }> | undefined,
+): Promise<Record<string, string>> {
+  const files: Array<[string, string]> = launched.map((entry) => [`${entry.providerId}/${entry.model.id}`, entry.model.path]);
+  const embeddedId = embeddedModels?.length === 1 ? embeddedModels[0]?.id : undefined;
+  if (embedded && 'path' in embedded && embeddedId) files.push([`embedded/${embeddedId}`, embedded.path]);
+  const digests: Record<string, string> = {};
+  for (const [key, path] of files) {
+    try {
+      digests[key] = await modelFileDigest(path);
+    } catch {
+      // An unreadable file has no digest: nothing is recorded rather than a guess.
+    }
+  }
+  return digests;
 }

@@ -1,4 +1,5 @@
 import type { DeclaredCapabilities } from './capability.ts';
+import type { PriceList } from './price.ts';
 import type { ProtocolId } from './protocol-client.ts';
 
 /** A model a provider serves: pure metadata. */
@@ -16,6 +17,13 @@ export interface ProtocolEndpoint {
   protocol: ProtocolId;
   /** Appended to the provider's base URL to get the SDK's base URL (e.g. "/v1"). */
   path: string;
+  /** Gemini: the API version the SDK calls on this endpoint (a gateway may serve only "v1beta"). */
+  apiVersion?: string;
+  /**
+   * What the provider declares for this protocol alone, over each model's capabilities (a gateway
+   * that serves no model listing on one of its protocols: `{ list_models: false }`).
+   */
+  capabilities?: DeclaredCapabilities;
 }
 
 /** Request fields a quirk makes the request builder leave out (the model rejects any non-default value). */
@@ -56,7 +64,8 @@ export interface HealthEndpoint {
 export type ProviderKind = 'cloud' | 'local' | 'embedded';
 
 /** Which local launcher the harness can start for this provider with `--local <id>`. */
-export type LocalLauncherId = 'llama-server' | 'ollama';
+/** 'litellm': a llama-server with the test model and a LiteLLM proxy routing to it. */
+export type LocalLauncherId = 'llama-server' | 'ollama' | 'litellm';
 
 export interface ProviderDefinition {
   id: string;
@@ -67,6 +76,11 @@ export interface ProviderDefinition {
   baseUrl?: { default?: string; env: string };
   /** Credential env vars, first present wins. `required`: without one every cell is skipped. */
   auth?: { envVars: string[]; required: boolean };
+  /**
+   * Other env vars holding secrets the provider's SDK reads itself (AWS_SECRET_ACCESS_KEY, ...): their
+   * values are redacted from every report, transcript and console line like the auth vars'.
+   */
+  secretEnv?: string[];
   /** Other settings read from the environment (region, ...): name → what it is. */
   settingsEnv?: Record<string, string>;
   models: ModelSpec[];
@@ -78,6 +92,8 @@ export interface ProviderDefinition {
    */
   nativeModelListing?: 'lm-studio-native';
   quirks?: Quirk[];
+  /** Declared prices of the provider's models (cloud providers; local servers cost 0). */
+  prices?: PriceList;
   /** What to tell a user when the endpoint is missing or unreachable. */
   setupHint: string;
   /** How health is checked, in words. */
@@ -85,6 +101,11 @@ export interface ProviderDefinition {
   /** The server's own health route, checked before the protocol client's health call (listing, version, …). */
   healthEndpoint?: HealthEndpoint;
   local?: LocalLauncherId;
+  /**
+   * A gateway (LiteLLM …): the software's name. Its matrix rows say what they verify: "<protocol>
+   * protocol as served by <name and version> → <upstream>", never the protocol's original vendor.
+   */
+  gateway?: string;
   /** true when this harness verifies it against a real endpoint on its own CI; else why not. */
   liveVerifiedHere: true | string;
 }

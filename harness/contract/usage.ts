@@ -7,4 +7,6 @@ export interface Usage {
   input?: number;
   output?: number;
   total?: number;
+  /** Of `input`, the tokens the provider read from its prompt cache (priced lower), when the wire says. */
+  cachedInput?: number;
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createModelDownloader } from 'node-llama-cpp';
 import { runSetupScript } from './setup-scripts.ts';
 
 export const DEFAULT_MODEL_FILE = 'SmolLM2-135M-Instruct.Q4_1.gguf';
@@ -36,6 +35,8 @@ export async function resolveEmbeddedModel(env: Readonly<Record<string, string |
   let huggingFaceError = '';
   try {
     log(`downloading ${DEFAULT_MODEL_URI} into ${dir}`);
+    // Loaded only when a download is needed: node-llama-cpp costs ~0.5 s of CPU and ~30 MiB to import.
+    const { createModelDownloader } = await import('node-llama-cpp');
     const downloader = await createModelDownloader({ modelUri: DEFAULT_MODEL_URI, dirPath: dir, fileName: DEFAULT_MODEL_FILE, showCliProgress: true });
     return { path: await downloader.download(), source: 'huggingface' };
   } catch (error) {

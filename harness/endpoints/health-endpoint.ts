@@ -1,6 +1,7 @@
 import type { HealthInfo } from '../contract/protocol-client.ts';
 import type { HealthEndpoint } from '../contract/provider.ts';
 import { normalizeError } from '../protocols/shared/http-error.ts';
+import { splitUrlCredentials, withUrlCredentials } from '../protocols/shared/url-credentials.ts';
 
 const BODY_EXCERPT = 200;
 
@@ -18,7 +19,9 @@ export async function checkHealthEndpoint(endpoint: HealthEndpoint & { url: stri
   let response: Response;
   let text: string;
   try {
-    response = await fetch(endpoint.url, { signal, headers: { accept: 'application/json' } });
+    const credentials = splitUrlCredentials(endpoint.url);
+    const get = credentials ? withUrlCredentials(fetch, credentials, true) : fetch;
+    response = await get(credentials?.url ?? endpoint.url, { signal, headers: { accept: 'application/json' } });
     text = await response.text();
   } catch (error) {
     throw normalizeError({ error, where });

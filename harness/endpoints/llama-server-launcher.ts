@@ -27,6 +27,8 @@ export interface RunningServer {
   pid: number;
   version: string | undefined;
   logFile: string;
+  /** A gateway's backend as the harness started it (e.g. "llama-server llama.cpp …"). */
+  upstream?: string;
   stop(): Promise<void>;
 }
 

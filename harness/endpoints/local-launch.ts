@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ContainerRuntimeClient } from 'testcontainers';
 import type { ProviderDefinition } from '../contract/provider.ts';
 import { UsageError } from '../matrix/usage-error.ts';
+import { asLiteLlmKey } from './litellm-config.ts';
 import { startLlamaServer, type RunningServer } from './llama-server-launcher.ts';
 import { runSetupScript } from './setup-scripts.ts';
 import { inferenceThreads } from './thread-count.ts';
@@ -14,6 +15,10 @@ export interface LaunchedEndpoint {
   /** The key the server checks (the user's key from the provider's env var, else a generated one). */
   apiKey?: string;
   version?: string;
+  /** A gateway's backend as the harness started it. */
+  upstream?: string;
+  /** The model the server serves: its id and the GGUF file it loaded (for the run's model digests). */
+  model: { id: string; path: string };
   logFile: string;
   stop(): Promise<void>;
 }
@@ -44,14 +49,19 @@ export async function launchLocalEndpoints(
     }
     const model = provider.models[0];
     if (!model) throw new UsageError(`--local ${id}: the provider pins no model to serve`);
-    // Only llama-server checks keys; Ollama has no authentication of its own.
-    const apiKeyEnv = provider.local === 'llama-server' ? provider.auth?.envVars[0] : undefined;
-    // The user's key when set (so they know it), else a generated one.
-    const apiKey = (apiKeyEnv && context.env[apiKeyEnv]) || randomBytes(24).toString('hex');
+    // llama-server and the LiteLLM proxy check keys; Ollama has no authentication of its own.
+    const apiKeyEnv = provider.local === 'ollama' ? undefined : provider.auth?.envVars[0];
+    // The user's key when set (so they know it), else a generated one (LiteLLM's need "sk-").
+    const userKey = (apiKeyEnv && context.env[apiKeyEnv]) || randomBytes(24).toString('hex');
+    const apiKey = provider.local === 'litellm' ? asLiteLlmKey(userKey) : userKey;
     const logFile = join(context.logDir, `${id}-server.log`);
     mkdirSync(context.logDir, { recursive: true });
     let server: RunningServer;
-    if (provider.local === 'llama-server') {
+    if (provider.local === 'litellm') {
+      if (context.container) throw new UsageError(`--local ${id} --container: the LiteLLM proxy runs as a process only; drop --container`);
+      const { startLiteLlmEndpoint } = await import('./litellm-local.ts');
+      server = await startLiteLlmEndpoint({ modelPath: await context.modelPath(), modelName: model.id, masterKey: apiKey, logFile, env: context.env, log: context.log });
+    } else if (provider.local === 'llama-server') {
       const binary = context.env.LLAMA_SERVER_BIN ?? (await runSetupScript('llama-server.sh'));
       const modelPath = await context.modelPath();
       const options = { binary, modelPath, alias: model.id, logFile, apiKey: apiKeyEnv ? apiKey : undefined, threads: inferenceThreads(context.env), chatTemplateFile: context.env.LLAMA_CPP_CHAT_TEMPLATE_FILE || undefined };
@@ -73,7 +83,16 @@ export async function launchLocalEndpoints(
       server = await startOllamaEndpoint({ modelPath: await context.modelPath(), modelName: model.id, logFile, log: context.log });
     }
     context.log(`${id}: ${server.baseUrl} (${server.version ?? 'version unknown'}), log ${logFile}`);
-    launched.push({ providerId: id, rootUrl: server.baseUrl, apiKey: apiKeyEnv ? apiKey : undefined, version: server.version, logFile, stop: server.stop });
+    launched.push({
+      providerId: id,
+      rootUrl: server.baseUrl,
+      apiKey: apiKeyEnv ? apiKey : undefined,
+      version: server.version,
+      upstream: server.upstream,
+      model: { id: model.id, path: await context.modelPath() },
+      logFile,
+      stop: server.stop,
+    });
   }
   return launched;
 }

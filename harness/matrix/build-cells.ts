@@ -6,6 +6,8 @@ import type { ProviderEndpoint } from './endpoint-plan.ts';
 import { selected, type CellFilters } from './filters.ts';
 import { capabilityGate, declaredMissing } from './gating.ts';
 import { planTarget } from './target-plan.ts';
+import { DEFAULT_ESTIMATE } from '../cost/cell-cost.ts';
+import { priceOf, type PriceOverrides } from '../cost/price-of.ts';
 
 export interface MatrixInputs {
   providers: readonly ProviderDefinition[];
@@ -17,6 +19,8 @@ export interface MatrixInputs {
   timeoutMs: number;
   /** `--probe`: cells the model declares unsupported run anyway, marked for drift reporting. */
   probe?: boolean;
+  /** `--prices`: prices that override the providers' declared ones. */
+  prices?: PriceOverrides;
 }
 
 function protocolsOf(provider: ProviderDefinition, model: ModelSpec): ProtocolId[] {
@@ -36,7 +40,7 @@ export function buildCells(inputs: MatrixInputs): Cell[] {
       if (!selected(model.id, filters.models)) continue;
       for (const protocol of protocolsOf(provider, model)) {
         if (!selected(protocol, filters.protocols)) continue;
-        const target = planTarget(provider, model, protocol, endpoint, inputs.timeoutMs);
+        const target = { ...planTarget(provider, model, protocol, endpoint, inputs.timeoutMs), price: priceOf(provider, model.id, inputs.prices) };
         for (const suite of inputs.suites) {
           if (!selected(suite.id, filters.suites)) continue;
           for (const test of suite.tests) {
@@ -56,6 +60,7 @@ export function buildCells(inputs: MatrixInputs): Cell[] {
               gate,
               target,
               timeoutMs: test.timeoutMs ?? inputs.timeoutMs,
+              estimate: { ...DEFAULT_ESTIMATE, ...test.estimate },
               ...(inputs.probe && endpoint.gate.action === 'run' && !protocolLacks ? { probe: { declaredUnsupported: declaredMissing(test.requires, target.capabilities) } } : {}),
             });
           }

@@ -3,6 +3,8 @@ import type { ClientConfig, ProtocolId } from '../contract/protocol-client.ts';
 import type { HealthEndpoint, ModelSpec, Quirk } from '../contract/provider.ts';
 import type { ErrorKind, FailureLayer } from '../contract/verify-error.ts';
 import type { AssertionKind } from '../verdicts/verdict.ts';
+import type { CellEstimate } from '../cost/cell-cost.ts';
+import type { ResolvedPrice } from '../cost/price-of.ts';
 
 /** The settings of a cell's protocol client: plain data, never a secret (the credential is a reference). */
 export interface ClientSettings extends Omit<ClientConfig, 'apiKey'> {
@@ -33,6 +35,8 @@ export interface TargetPlan {
   /** The server's own health route, with its absolute URL. */
   healthEndpoint?: HealthEndpoint & { url: string };
   client: ClientSettings;
+  /** What the model costs (USD per million tokens) and where that came from; set by the plan. */
+  price?: ResolvedPrice;
 }
 
 /** What to do with a cell before running it. */
@@ -58,6 +62,10 @@ export interface Cell {
   /** The whole target, resolved by the plan: the worker never looks the provider up again. */
   target: TargetPlan;
   timeoutMs: number;
+  /** What the cell is expected to send, for cost estimates and --budget; set by the plan. */
+  estimate?: CellEstimate;
+  /** `--repeat N`: independent runs of the cell, aggregated into one verdict (absent: 1). */
+  repeat?: number;
   /**
    * Set with `--probe`: the cell runs whatever the model declares, and its verdict is compared with
    * the declaration (drift). `declaredUnsupported` lists required capabilities declared absent.

@@ -128,4 +128,16 @@ describe('planTarget', () => {
     expect(plan.client.secretRef).toBe('local_srv');
     expect(JSON.stringify(plan)).not.toContain('secret-value');
   });
+
+  it("takes a protocol endpoint's apiVersion and its own capability declarations over the model's", () => {
+    const p = provider({ protocols: [{ protocol: 'openai-chat', path: '/v1' }, { protocol: 'gemini', path: '', apiVersion: 'v1beta', capabilities: { list_models: false } }] });
+    const model = { id: 'm', displayName: 'm', capabilities: { list_models: true, chat: true } };
+    const endpoint = planProviderEndpoint(p, inputs({ baseUrlFlag: 'http://h:9' }));
+    const gemini = planTarget(p, model, 'gemini', endpoint, 1000);
+    expect(gemini.client.apiVersion).toBe('v1beta');
+    expect(gemini.capabilities).toMatchObject({ list_models: false, chat: true });
+    const chat = planTarget(p, model, 'openai-chat', endpoint, 1000);
+    expect(chat.client.apiVersion).toBeUndefined();
+    expect(chat.capabilities).toMatchObject({ list_models: true, chat: true });
+  });
 });

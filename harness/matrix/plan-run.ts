@@ -3,6 +3,7 @@ import type { VerifyError } from '../contract/verify-error.ts';
 import type { ModelSpec, ProviderDefinition } from '../contract/provider.ts';
 import type { SuiteDefinition } from '../suite/define.ts';
 import { buildCells } from './build-cells.ts';
+import type { PriceOverrides } from '../cost/price-of.ts';
 import type { Cell, Gate, Secrets } from './cell.ts';
 import { credentialValue, planProviderEndpoint, type EndpointInputs, type ProviderEndpoint } from './endpoint-plan.ts';
 import { checkNames, isGlob, matchesName, selected, type CellFilters } from './filters.ts';
@@ -17,6 +18,8 @@ export interface RunPlanInputs extends EndpointInputs {
   discover?: (provider: ProviderDefinition, endpoint: ProviderEndpoint, apiKey: string | undefined) => Promise<DiscoveryResult>;
   /** `--probe`: run cells the model declares unsupported, and report drift between declared and observed. */
   probe?: boolean;
+  /** `--prices`: prices overriding the providers' declared ones. */
+  prices?: PriceOverrides;
 }
 
 /** What a model listing answered: the models, or the normalized error of the call. */
@@ -114,6 +117,6 @@ export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
     }
   }
 
-  const cells = buildCells({ providers: chosen, suites: inputs.suites, filters, models, endpoints, timeoutMs: inputs.timeoutMs, probe: inputs.probe });
+  const cells = buildCells({ providers: chosen, suites: inputs.suites, filters, models, endpoints, timeoutMs: inputs.timeoutMs, probe: inputs.probe, prices: inputs.prices });
   return { cells, endpoints, models, secrets };
 }

@@ -24,7 +24,7 @@ describe('cellExtras', () => {
       wilson95: { low: 0.2077, high: 0.9385 },
       outcomes: [{ verdict: 'pass' }, { verdict: 'fail', layer: 'model' }, { verdict: 'pass' }],
     });
-    expect(cellExtras(cellResult({ repeat: { runs: 5, passes: 4 } })).repeat).toEqual({ runs: 5, passes: 4 });
+    expect(cellExtras(cellResult({ repeat: { runs: 5, passes: 4 } as never })).repeat).toEqual({ runs: 5, passes: 4 });
   });
 
   it('reads where a cell stands against the baseline: known, new (with what was expected), stale', () => {

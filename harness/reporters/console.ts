@@ -1,3 +1,4 @@
+import { costLine, costTotals, targetCostText } from './cost-report.ts';
 import { basename } from 'node:path';
 import type { Cell } from '../matrix/cell.ts';
 import type { CellResult, Verdict } from '../verdicts/verdict.ts';
@@ -14,8 +15,9 @@ export function createProgressPrinter(total: number, write: Write): (result: Cel
     done += 1;
     const layer = result.verdict === 'fail' && result.layer ? ` [${result.layer}]` : '';
     const reason = result.verdict !== 'pass' && result.message ? ` — ${result.message.split('\n')[0]?.slice(0, 140)}` : '';
+    const repeat = result.repeat ? ` (${result.repeat.passes}/${result.repeat.runs} runs passed)` : '';
     write(
-      `[${String(done).padStart(width)}/${total}] ${VERDICT_ASCII[result.verdict].padEnd(5)} ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test} ${result.durationMs} ms${layer}${reason}`,
+      `[${String(done).padStart(width)}/${total}] ${VERDICT_ASCII[result.verdict].padEnd(5)} ${result.provider}/${result.model}/${result.protocol} ${result.suite}.${result.test} ${result.durationMs} ms${repeat}${layer}${reason}`,
     );
   };
 }
@@ -37,23 +39,37 @@ export function printDecidedCells(cells: readonly Cell[], write: Write): void {
   }
 }
 
-/** The summary table (one row per provider/model/protocol), the report paths and the summary line. */
+/**
+ * The summary table (one row per provider/model/protocol that ran; targets whose every cell was
+ * skipped collapsed into one line per provider, as in the matrix), the report paths and the summary line.
+ */
 export function printSummary(results: readonly CellResult[], paths: ReportPaths, write: Write): void {
   const groups = Map.groupBy(results, (result) => `${result.provider}/${result.model}/${result.protocol}`);
-  const rows = [...groups].map(([key, cells]) => {
+  const cost = costTotals(results);
+  const tested = [...groups].filter(([, cells]) => cells.some((result) => result.verdict !== 'skipped'));
+  const untested = [...groups].filter(([, cells]) => cells.every((result) => result.verdict === 'skipped'));
+  const rows = tested.map(([key, cells]) => {
     const counts = countVerdicts(cells);
-    return [key, counts.pass, counts.fail, counts.error, counts.skipped, counts.unsupported, counts.flaky].map(String);
+    return [...[key, counts.pass, counts.fail, counts.error, counts.skipped, counts.unsupported, counts.flaky].map(String), targetCostText(cost, key)];
   });
-  const header = ['target', 'pass', 'fail', 'error', 'skipped', 'unsupported', 'flaky'];
+  const header = ['target', 'pass', 'fail', 'error', 'skipped', 'unsupported', 'flaky', 'cost'];
   const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => (row[index] ?? '').length)));
   const format = (row: string[]) => row.map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0))).join('  ');
   write('');
-  write(format(header));
-  for (const row of rows) write(format(row));
+  if (rows.length > 0) {
+    write(format(header));
+    for (const row of rows) write(format(row));
+  }
+  if (untested.length > 0) {
+    const providers = [...new Set(untested.map(([, cells]) => cells[0]?.provider ?? '?'))];
+    const skipped = untested.reduce((sum, [, cells]) => sum + cells.length, 0);
+    write(`not run (every cell skipped): ${providers.join(', ')} — ${untested.length} target${untested.length === 1 ? '' : 's'}, ${skipped} cells; what each needs: the SKIP lines above, or the matrix`);
+  }
   write('');
   write(`journal:  ${paths.journal}`);
   write(`results:  ${paths.results}`);
   write(`junit:    ${paths.junit}`);
   write(`matrix:   ${paths.matrixMarkdown} (also .json, .html; compact: ${basename(paths.matrixSummary)})`);
+  write(costLine(cost));
   write(summaryLine(results));
 }

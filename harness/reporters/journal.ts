@@ -8,15 +8,18 @@ import type { CellResult } from '../verdicts/verdict.ts';
  */
 export class Journal {
   readonly path: string;
+  readonly #redact: (line: string) => string;
 
-  constructor(path: string) {
+  /** `redact`: applied to each line before it is written (the run's secrets, in every encoding). */
+  constructor(path: string, redact: (line: string) => string = (line) => line) {
     this.path = path;
+    this.#redact = redact;
     mkdirSync(dirname(path), { recursive: true });
     if (!existsSync(path)) appendFileSync(path, '');
   }
 
   append(result: CellResult): void {
-    appendFileSync(this.path, `${JSON.stringify(result)}\n`);
+    appendFileSync(this.path, `${this.#redact(JSON.stringify(result))}\n`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateJunitXml } from '../testing/junit-schema.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
+import { repeatStats } from '../verdicts/repeat-stats.ts';
 import { buildJunitXml } from './junit.ts';
 
 const cell = (overrides: Partial<CellResult>): CellResult => ({
@@ -24,7 +25,19 @@ const results: CellResult[] = [
   cell({ test: 'slow', verdict: 'error', kind: 'timeout', layer: 'transport', message: 'deadline passed' }),
   cell({ test: 'no_creds', verdict: 'skipped', message: 'no credentials: set X' }),
   cell({ test: 'seeded', verdict: 'unsupported', message: 'model declares no seed' }),
-  cell({ test: 'flappy', verdict: 'flaky', repeat: { runs: 3, passes: 2 } }),
+  cell({
+    test: 'flappy',
+    verdict: 'flaky',
+    layer: 'model',
+    repeat: {
+      ...repeatStats(2, 3),
+      attempts: [
+        { verdict: 'pass', durationMs: 1 },
+        { verdict: 'fail', layer: 'model', message: 'said 5', durationMs: 1 },
+        { verdict: 'pass', durationMs: 1 },
+      ],
+    },
+  }),
   cell({ protocol: 'anthropic-messages', test: 'basic_chat', verdict: 'fail', message: 'no layer' }),
 ];
 const capabilities = new Map([['llama_cpp/smol', 'chat, tools, -vision']]);
@@ -60,8 +73,30 @@ describe('buildJunitXml', () => {
     expect(xml).toMatch(/<testsuite name="llama_cpp\/smol\/openai-chat"[^>]*skipped="2"/);
   });
 
-  it('writes flaky as a passing case with the repeat counts in system-out', () => {
-    expect(xml).toContain('flaky: passed 2 of 3 runs');
+  it('writes flaky as a passing case with a <flakyFailure> per failed run and the statistics in system-out', () => {
+    expect(xml).toContain('flaky: 2/3 pass (67%, 95% CI 21%–94%); pass^k (k=1..3): 0.6667, 0.3333, 0');
+    expect(xml).toContain('<flakyFailure type="model" message="[model] said 5"/>');
+    expect(xml).not.toContain('<failure message="[flaky]');
+    const failing = buildJunitXml(results, { capabilities, flakyAs: 'fail' }, 'run-1');
+    expect(failing).toContain('<failure message="[flaky]');
+  });
+
+  it('writes a known failure of the baseline as skipped (xfail), a new one as a failure saying so', async () => {
+    const marked = buildJunitXml(
+      [
+        cell({ test: 'known', verdict: 'fail', layer: 'model', message: 'said 5', baseline: { status: 'known', reason: 'tiny model' } }),
+        cell({ test: 'fresh', verdict: 'fail', layer: 'protocol', message: 'bad id', baseline: { status: 'new', expected: { verdict: 'fail', layer: 'model' } } }),
+        cell({ test: 'stale', baseline: { status: 'stale' } }),
+      ],
+      { capabilities },
+      'r',
+    );
+    expect(marked).toContain('<skipped message="known failure (baseline): fail [model] said 5" type="llm-verify.baseline"/>');
+    expect(marked).toContain('known failure (baseline): tiny model');
+    expect(marked).toContain('<failure message="[protocol] bad id" type="protocol"/>');
+    expect(marked).toContain('new failure: the baseline expects fail [model]');
+    expect(marked).toContain('stale baseline entry');
+    expect((await validateJunitXml(marked)).errors).toEqual([]);
   });
 
   it('has no skipped attribute on <testsuites>', () => {

@@ -9,7 +9,8 @@ const MESSAGE_LIMIT = 4000;
 
 function rowLabel(row: MatrixRow): string {
   const notLive = row.notLiveVerified ? ` <span class="notlive" title="${escapeHtml(row.notLiveVerified)}">(not live-verified here)</span>` : '';
-  return `${escapeHtml(row.provider)}${notLive}<small>${escapeHtml(row.model)} · ${escapeHtml(row.protocol)}</small>`;
+  const servedAs = row.servedAs ? `<small>${escapeHtml(row.servedAs)}</small>` : '';
+  return `${escapeHtml(row.provider)}${notLive}<small>${escapeHtml(row.model)} · ${escapeHtml(row.protocol)}</small>${servedAs}`;
 }
 
 function bar(counts: VerdictCounts): string {

@@ -36,7 +36,7 @@ export function summaryTableMarkdown(matrix: CompatibilityMatrix): string[] {
       const counts = row.summary[suite.suite];
       return counts ? countsMarkdown(counts, knownFailures(row, suite.suite)) : '';
     });
-    lines.push(`| ${[targetLabel(row) + (row.notLiveVerified ? ' (not live-verified here)' : ''), ...cells].map(escapeCell).join(' | ')} |`);
+    lines.push(`| ${[targetLabel(row) + (row.servedAs ? ` — ${row.servedAs}` : '') + (row.notLiveVerified ? ' (not live-verified here)' : ''), ...cells].map(escapeCell).join(' | ')} |`);
   }
   return lines;
 }

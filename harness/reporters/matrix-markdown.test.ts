@@ -8,6 +8,11 @@ const matrix = buildMatrix('run-9', sampleRun(), { llama_cpp: 'x' }, { suiteOrde
 const md = renderMatrixMarkdown(matrix);
 
 describe('renderMatrixMarkdown', () => {
+  it("labels a gateway's target in the summary with what it verifies", () => {
+    const gateway = buildMatrix('r', [cellResult({ provider: 'litellm', protocol: 'gemini' })], {}, { gateways: { litellm: 'LiteLLM 1.108.7 → llama-server' } });
+    expect(renderMatrixMarkdown(gateway)).toContain('— gemini protocol as served by LiteLLM 1.108.7 → llama-server |');
+  });
+
   it('starts with the totals and a summary per target and suite', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Compatibility matrix — run run-9');

@@ -49,6 +49,12 @@ describe('buildMatrix', () => {
     expect(matrix.rows[1]?.entries['tools.call']).toMatchObject({ verdict: 'pass', stale: true });
   });
 
+  it("says what a gateway's rows verify (the protocol as served by the gateway → its upstream), only on its rows", () => {
+    const gateway = buildMatrix('r', [cellResult({ provider: 'litellm', protocol: 'gemini' }), cellResult({})], {}, { gateways: { litellm: 'LiteLLM 1.108.7 → llama-server' } });
+    expect(gateway.rows[0]?.servedAs).toBe('gemini protocol as served by LiteLLM 1.108.7 → llama-server');
+    expect(gateway.rows[1] && 'servedAs' in gateway.rows[1]).toBe(false);
+  });
+
   it('a later result for the same cell replaces the earlier one', () => {
     const again = buildMatrix('r', [cellResult({ verdict: 'error' }), cellResult({ verdict: 'pass', durationMs: 1 })], {});
     expect(again.rows).toHaveLength(1);

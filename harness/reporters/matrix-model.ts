@@ -40,6 +40,8 @@ export interface MatrixRow {
   protocol: string;
   /** Absent when live-verified; else why this row was not run against a real endpoint here. */
   notLiveVerified?: string;
+  /** A gateway's row: what it verifies ("gemini protocol as served by LiteLLM 1.108.7 → llama-server (…)"). */
+  servedAs?: string;
   /** Verdict counts per suite id. */
   summary: Record<string, VerdictCounts>;
   entries: Record<string, MatrixEntry>;
@@ -76,6 +78,8 @@ export interface MatrixOptions {
   suiteOrder?: SuiteOrder;
   /** The transcript file of a cell, relative to the run folder, when one exists. */
   transcriptFor?: (result: CellResult) => string | undefined;
+  /** Gateway providers → what serves their protocols (RunMetadata.gateways). */
+  gateways?: Readonly<Record<string, string>>;
 }
 
 function orderedSuites(results: readonly CellResult[], order: SuiteOrder): SuiteColumns[] {
@@ -150,6 +154,8 @@ export function buildMatrix(
     const row: MatrixRow = { provider: first.provider, model: first.model, protocol: first.protocol, summary: {}, entries: {} };
     const why = notLiveVerified[first.provider];
     if (why) row.notLiveVerified = why;
+    const gateway = options.gateways?.[first.provider];
+    if (gateway) row.servedAs = `${first.protocol} protocol as served by ${gateway}`;
     for (const suite of suites) {
       const inSuite = group.filter((result) => result.suite === suite.suite);
       if (inSuite.length > 0) row.summary[suite.suite] = countVerdicts(inSuite);

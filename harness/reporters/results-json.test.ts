@@ -51,12 +51,15 @@ describe('buildResultsDocument', () => {
       error: 1,
       flaky: 0,
       failuresByLayer: { model: 2, protocol: 1, unknown: 1 },
+      costUsd: 0,
+      costByTarget: {},
+      unpricedTargets: [],
     });
     expect(document.cells).toBe(cells);
   });
 
   it('has zero totals and no layers for an empty run', () => {
-    expect(buildResultsDocument(run, []).totals).toEqual({ cells: 0, pass: 0, fail: 0, unsupported: 0, skipped: 0, error: 0, flaky: 0, failuresByLayer: {} });
+    expect(buildResultsDocument(run, []).totals).toEqual({ cells: 0, pass: 0, fail: 0, unsupported: 0, skipped: 0, error: 0, flaky: 0, failuresByLayer: {}, costUsd: 0, costByTarget: {}, unpricedTargets: [] });
   });
 });
 

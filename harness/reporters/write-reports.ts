@@ -1,6 +1,7 @@
 import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CellResult } from '../verdicts/verdict.ts';
+import { costTotals, renderCostMarkdown } from './cost-report.ts';
 import { driftRows, renderDriftMarkdown } from './drift-report.ts';
 import { buildJunitXml } from './junit.ts';
 import { renderMatrixHtml } from './matrix-html.ts';
@@ -34,19 +35,20 @@ export function reportPaths(runDir: string): ReportPaths {
   };
 }
 
-/** Turns the journal's cells into every report file, and points <reports>/latest at this run. */
+/** Turns the journal's cells into every report file, and points <reports>/latest at this run (unless `latest: false`, e.g. `merge --out`). */
 export function writeReports(
   runDir: string,
   run: RunMetadata,
   cells: CellResult[],
   capabilities: ReadonlyMap<string, string>,
-  options: { suiteOrder?: SuiteOrder } = {},
+  options: { suiteOrder?: SuiteOrder; latest?: boolean } = {},
 ): ReportPaths {
   const paths = reportPaths(runDir);
   writeResultsJson(paths.results, buildResultsDocument(run, cells));
-  writeFileSync(paths.junit, buildJunitXml(cells, { capabilities }, run.runId));
+  writeFileSync(paths.junit, buildJunitXml(cells, { capabilities, flakyAs: run.flakyFails ? 'fail' : 'pass' }, run.runId));
   const matrix = buildMatrix(run.runId, cells, run.notLiveVerified, {
     suiteOrder: options.suiteOrder,
+    gateways: run.gateways,
     // Linked only when the transcript was written (a failing cell's, or every cell's on request).
     transcriptFor: (result) => {
       const file = transcriptFile(result);
@@ -55,10 +57,11 @@ export function writeReports(
   });
   writeFileSync(paths.matrixJson, `${JSON.stringify(matrix, null, 2)}\n`);
   const drift = renderDriftMarkdown(driftRows(cells));
-  writeFileSync(paths.matrixMarkdown, renderMatrixMarkdown(matrix) + (drift ? `\n## Capability drift (--probe)\n\n${drift}` : ''));
+  const cost = renderCostMarkdown(costTotals(cells), matrix.rows.map((row) => `${row.provider}/${row.model}/${row.protocol}`));
+  writeFileSync(paths.matrixMarkdown, `${renderMatrixMarkdown(matrix)}\n## Cost\n\n${cost}${drift ? `\n## Capability drift (--probe)\n\n${drift}` : ''}`);
   writeFileSync(paths.matrixHtml, renderMatrixHtml(matrix, run));
   writeFileSync(paths.matrixSummary, renderMatrixSummaryMarkdown(matrix));
-  pointLatestAt(runDir);
+  if (options.latest !== false) pointLatestAt(runDir);
   return paths;
 }
 

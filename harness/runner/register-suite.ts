@@ -1,10 +1,15 @@
 import './provided-context.ts';
 import { afterAll, describe, inject, test } from 'vitest';
 import { targetKey, type Cell, type Secrets } from '../matrix/cell.ts';
-import type { SuiteDefinition, Target } from '../suite/define.ts';
+import type { SuiteDefinition, Target, VerifyTestDefinition } from '../suite/define.ts';
 import { VerifyError } from '../contract/verify-error.ts';
-import { createTarget } from './create-target.ts';
+import { createRedactor } from '../config/redactor.ts';
+import { BudgetLedger } from '../cost/budget.ts';
+import { estimateCost } from '../cost/cell-cost.ts';
+import { runOnTarget, type TranscriptOutput } from './run-on-target.ts';
+import { createTarget, type TargetHandle } from './create-target.ts';
 import { decidedResult, runCell } from './run-cell.ts';
+import { aggregateRepeats, endsRepeats } from '../verdicts/aggregate-repeats.ts';
 import { driftOf } from '../verdicts/drift.ts';
 import type { CellResult } from '../verdicts/verdict.ts';
 import { withCellSpan } from '../telemetry/cell-span.ts';
@@ -13,7 +18,7 @@ import { runContext } from '../telemetry/run-span.ts';
 import { startTelemetry, type Telemetry } from '../telemetry/tracer.ts';
 
 type Prepared =
-  | { target: Target; close(): Promise<void> }
+  | TargetHandle
   | { unavailable: CellResult['verdict']; reason: string; layer?: VerifyError['layer']; kind?: VerifyError['kind'] };
 
 /** Targets are shared by every suite in a worker, and checked for reachability once. */
@@ -57,14 +62,27 @@ function preparedFor(cell: Cell, secrets: Secrets): Promise<Prepared> {
   return entry;
 }
 
+/** What every test of a run shares: ids, credentials, transcript output, and the --budget ledger. */
+interface RunShared {
+  runId: string;
+  secrets: Secrets;
+  output: TranscriptOutput;
+  budget?: BudgetLedger;
+}
+
 /**
  * Registers one vitest test per runnable cell of the given suites (in suite order, grouped by
  * target). The test's verdict travels to the runner in task meta; a failing verdict also fails
  * the vitest test. Targets are closed after the last test.
  */
 export function registerSuites(suites: readonly SuiteDefinition[]): void {
-  const runId = inject('runId');
-  const secrets = inject('secrets');
+  const budgetUsd = inject('budgetUsd');
+  const shared: RunShared = {
+    runId: inject('runId'),
+    secrets: inject('secrets'),
+    output: { runDir: inject('runDir'), mode: inject('transcripts'), redactor: createRedactor(inject('redactValues')) },
+    budget: budgetUsd === undefined ? undefined : new BudgetLedger(budgetUsd),
+  };
   const cells = inject('cells').filter((cell) => cell.gate.action === 'run');
   const settings = inject('telemetry') ?? { content: false };
   telemetry = startTelemetry(settings);
@@ -78,28 +96,53 @@ export function registerSuites(suites: readonly SuiteDefinition[]): void {
     prepared.clear();
     await telemetry.shutdown();
   });
-  const run = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) =>
+  const run: CellRunner = (cell, definition, target) =>
     withCellSpan(telemetry, parent, { id: cell.id, suite: cell.suite, test: cell.test, provider: cell.provider, model: cell.model, protocol: cell.protocol }, () =>
-      runCell(cell, runId, definition, target, { mcpServers }),
+      runCell(cell, shared.runId, definition, target, { mcpServers }),
     );
-  for (const suite of suites) registerSuite(suite, runId, secrets, cells.filter((cell) => cell.suite === suite.id), run);
+  for (const suite of suites) registerSuite(suite, shared, cells.filter((cell) => cell.suite === suite.id), run);
 }
 
-type CellRunner = (cell: Cell, definition: SuiteDefinition['tests'][number], target: Target) => Promise<CellResult>;
+type CellRunner = (cell: Cell, definition: VerifyTestDefinition, target: Target) => Promise<CellResult>;
 
-function registerSuite(suite: SuiteDefinition, runId: string, secrets: Secrets, cells: readonly Cell[], run: CellRunner): void {
+/** Runs one cell: within the budget, on its prepared target (or decided when the target is unavailable). */
+async function runOne(cell: Cell, definition: VerifyTestDefinition, shared: RunShared, run: CellRunner): Promise<CellResult> {
+  const price = cell.target.price?.price;
+  const repeat = cell.repeat ?? 1;
+  const ticket = shared.budget?.tryStart(price && cell.estimate ? estimateCost(cell.estimate, price) * repeat : undefined);
+  if (ticket && 'refused' in ticket) return decidedResult(cell, shared.runId, 'skipped', ticket.refused);
+  let result: CellResult | undefined;
+  try {
+    const ready = await preparedFor(cell, shared.secrets);
+    result =
+      'target' in ready
+        ? await runOnTarget(cell, ready, shared.output, async (target) => {
+            // --repeat N: N independent runs (fresh requests, nothing reused between them), one verdict.
+            const runs: CellResult[] = [];
+            for (let index = 0; index < repeat; index += 1) {
+              const once = await run(cell, definition, target);
+              runs.push(once);
+              if (endsRepeats(once)) break;
+            }
+            return aggregateRepeats(runs);
+          })
+        : decidedResult(cell, shared.runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+    return result;
+  } finally {
+    if (ticket) shared.budget?.settle(ticket, result ? (result.costUsd ?? (result.usage ? undefined : 0)) : undefined);
+  }
+}
+
+function registerSuite(suite: SuiteDefinition, shared: RunShared, cells: readonly Cell[], run: CellRunner): void {
   const groups = Map.groupBy(cells, targetKey);
   for (const [key, group] of groups) {
     describe(key, () => {
       for (const cell of group) {
         const definition = suite.tests.find((entry) => entry.id === cell.test);
         if (!definition) continue;
-        test(cell.id, { timeout: cell.timeoutMs + 30_000 }, async ({ task, skip }) => {
-          const ready = await preparedFor(cell, secrets);
-          const result =
-            'target' in ready
-              ? await run(cell, definition, ready.target)
-              : decidedResult(cell, runId, ready.unavailable, ready.reason, { layer: ready.layer, kind: ready.kind });
+        const repeat = cell.repeat ?? 1;
+        test(cell.id, { timeout: cell.timeoutMs * repeat + 30_000 }, async ({ task, skip }) => {
+          const result = await runOne(cell, definition, shared, run);
           const drift = driftOf(cell, result);
           if (drift) result.drift = drift;
           task.meta.cell = result;

@@ -5,6 +5,7 @@ import type { McpSource } from '../mcp/mcp-source.ts';
 import type { Cell, Secrets } from '../matrix/cell.ts';
 import type { TelemetrySettings } from '../telemetry/settings.ts';
 import type { Journal } from '../reporters/journal.ts';
+import type { TranscriptMode } from '../reporters/transcript-file.ts';
 import { createJournalReporter, type CellListener } from './journal-reporter.ts';
 import { uiReporter, uiUrl, type UiOptions } from './vitest-ui.ts';
 
@@ -21,6 +22,12 @@ export interface VitestRunOptions {
   suitesModule: string;
   journal: Journal;
   onCell: CellListener;
+  /** The run's report folder, where workers write transcripts. */
+  runDir: string;
+  transcripts: TranscriptMode;
+  /** Every secret value of the run, for redaction in the worker (its own channel, like secrets). */
+  redactValues: string[];
+  budgetUsd?: number;
   mcpServers?: McpSource[];
   telemetry?: TelemetrySettings;
   /** Abort the whole run (SIGINT). */
@@ -36,7 +43,16 @@ export interface VitestRunHandle {
 }
 
 /**
- * Runs every runnable cell through the generic suite entry in one vitest process-pool worker, sequentially,
+ * A worker thread when every cell talks to an endpoint over the network: no second process (about
+ * 100 MiB less at peak, and no process start). Embedded cells load node-llama-cpp's native addon,
+ * which gets a process of its own (forks).
+ */
+export function poolFor(cells: readonly Pick<Cell, 'protocol'>[]): 'threads' | 'forks' {
+  return cells.some((cell) => cell.protocol === 'embedded') ? 'forks' : 'threads';
+}
+
+/**
+ * Runs every runnable cell through the generic suite entry in one vitest worker (see poolFor), sequentially,
  * so one embedded model instance is reused and local servers see one request at a time.
  */
 export async function runCellsWithVitest(options: VitestRunOptions): Promise<VitestRunHandle> {
@@ -55,9 +71,20 @@ export async function runCellsWithVitest(options: VitestRunOptions): Promise<Vit
       // watching itself is off below, so nothing reruns unless asked from the UI).
       watch: ui !== undefined,
       include: [ENTRY],
-      provide: { cells: runnable, runId: options.runId, secrets: options.secrets, suitesModule: options.suitesModule, mcpServers: options.mcpServers ?? [], telemetry: options.telemetry ?? { content: false } },
+      provide: {
+        cells: runnable,
+        runId: options.runId,
+        secrets: options.secrets,
+        suitesModule: options.suitesModule,
+        runDir: options.runDir,
+        transcripts: options.transcripts,
+        redactValues: options.redactValues,
+        budgetUsd: options.budgetUsd,
+        mcpServers: options.mcpServers ?? [],
+        telemetry: options.telemetry ?? { content: false },
+      },
       reporters: ui ? [journalReporter, uiReporter(ui)] : [journalReporter],
-      pool: 'forks',
+      pool: poolFor(runnable),
       maxWorkers: 1,
       isolate: false,
       fileParallelism: false,

@@ -3,6 +3,7 @@ import type { CallOptions, ClientConfig, HealthInfo, ProtocolClient, ProtocolId 
 import type { ModelSpec, Quirk } from '../contract/provider.ts';
 import type { McpSource } from '../mcp/mcp-source.ts';
 import type { AssertionKind } from '../verdicts/verdict.ts';
+import type { CellEstimate } from '../cost/cell-cost.ts';
 
 /** What a test body gets: one provider × model × protocol, and a client for it. */
 export interface Target {
@@ -49,6 +50,8 @@ export interface VerifyTestDefinition {
   assertion: AssertionKind;
   /** Overrides the run's per-test timeout. */
   timeoutMs?: number;
+  /** What the test sends, for cost estimates (defaults: one request, ~200 prompt tokens, up to 128 output tokens). */
+  estimate?: Partial<CellEstimate>;
   run(context: TestContext): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
 import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
+import { ANTHROPIC_PRICES } from './prices.ts';
 
 const claude: DeclaredCapabilities = {
   ...CHAT_BASICS,
@@ -43,6 +44,7 @@ const anthropic: ProviderDefinition = {
       reason: 'thinking blocks come only with `thinking: {type: "enabled", budget_tokens}`; with thinking on, tool_choice may only be auto or none',
     },
   ],
+  prices: ANTHROPIC_PRICES,
   setupHint: 'set ANTHROPIC_API_KEY to an Anthropic API key (console.anthropic.com → API keys)',
   healthCheck: 'GET /v1/models',
   liveVerifiedHere: 'no Anthropic endpoint reachable from this machine (no network beyond package registries)',

@@ -1,5 +1,6 @@
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
 import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
+import { BEDROCK_PRICES } from './prices.ts';
 
 /**
  * Amazon Bedrock through the Converse API. Credentials come from the AWS default chain
@@ -14,6 +15,7 @@ const bedrock: ProviderDefinition = {
   protocols: [{ protocol: 'bedrock-converse', path: '' }],
   baseUrl: { env: 'BEDROCK_BASE_URL' },
   auth: { envVars: ['AWS_ACCESS_KEY_ID', 'AWS_PROFILE', 'AWS_BEARER_TOKEN_BEDROCK'], required: true },
+  secretEnv: ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
   settingsEnv: { AWS_REGION: 'AWS region of the Bedrock runtime endpoint (default us-east-1; us.* inference profiles need a US region)' },
   models: [
     {
@@ -93,6 +95,7 @@ const bedrock: ProviderDefinition = {
       reason: 'the AWS SDK talks HTTP/2 to bedrock-runtime; a BEDROCK_BASE_URL proxy must speak HTTP/2 (an HTTP/1.1 listener fails with ERR_HTTP2_ERROR, seen here)',
     },
   ],
+  prices: BEDROCK_PRICES,
   setupHint:
     'configure AWS credentials (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK), set AWS_REGION (e.g. us-east-1) and make sure the account has access to the models',
   healthCheck: 'an authenticated ListAsyncInvokes (maxResults 1): the runtime API\'s cheapest call that checks the credential and the region',

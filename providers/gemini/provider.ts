@@ -1,6 +1,7 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
 import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
+import { GEMINI_PRICES } from './prices.ts';
 
 const gemini25: DeclaredCapabilities = {
   ...CHAT_BASICS,
@@ -49,6 +50,7 @@ const gemini: ProviderDefinition = {
     { name: 'badKeyIs400', value: true, reason: 'an invalid API key is answered with 400 INVALID_ARGUMENT (reason API_KEY_INVALID), not 401' },
     { name: 'apiVersion', value: 'v1', reason: '@google/genai 3.x calls the v1 API by default (v1beta before); the adapter takes options.apiVersion to pin another' },
   ],
+  prices: GEMINI_PRICES,
   setupHint: 'set GEMINI_API_KEY (or GOOGLE_API_KEY) to a Gemini API key (aistudio.google.com → Get API key)',
   healthCheck: 'GET /v1/models (first page)',
   liveVerifiedHere: 'no Gemini endpoint reachable from this machine (no network beyond package registries)',

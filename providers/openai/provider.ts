@@ -1,6 +1,7 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
 import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
+import { OPENAI_PRICES } from './prices.ts';
 
 /** Shared by every model listed here. */
 const common: DeclaredCapabilities = {
@@ -65,6 +66,7 @@ const openai: ProviderDefinition = {
       reason: 'Chat Completions streams carry usage only with stream_options.include_usage, in a final chunk without choices',
     },
   ],
+  prices: OPENAI_PRICES,
   setupHint: 'set OPENAI_API_KEY to an OpenAI API key (platform.openai.com → API keys)',
   healthCheck: 'GET /v1/models',
   liveVerifiedHere: 'no OpenAI endpoint reachable from this machine (no network beyond package registries)',

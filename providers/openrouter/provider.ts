@@ -1,6 +1,7 @@
 import type { DeclaredCapabilities } from '../../harness/contract/capability.ts';
 import type { ProviderDefinition } from '../../harness/contract/provider.ts';
 import { CHAT_BASICS, STREAMED_TOOLS } from '../capabilities.ts';
+import { OPENROUTER_PRICES } from './prices.ts';
 
 /** What every routed model declares; the rest depends on the model (and may vary by upstream). */
 const routed: DeclaredCapabilities = {
@@ -58,6 +59,7 @@ const openrouter: ProviderDefinition = {
     },
     { name: 'vendorPrefixedModelIds', value: true, reason: 'model ids are <vendor>/<model> and differ from the vendors\' own ids (claude-haiku-4.5, not claude-haiku-4-5)' },
   ],
+  prices: OPENROUTER_PRICES,
   setupHint: 'set OPENROUTER_API_KEY to an OpenRouter API key (openrouter.ai → Keys)',
   healthCheck: 'GET /api/v1/models',
   liveVerifiedHere: 'no OpenRouter endpoint reachable from this machine (no network beyond package registries)',

@@ -11,7 +11,7 @@ const AGENT_DEADLINE_MS = 240_000;
 /** The cells' own deadline: above the loop's, so the loop's ending is what is judged. */
 const CELL_TIMEOUT_MS = 300_000;
 /** agent_timeout's deadline: the slow tool never finishes, so the loop must end here. */
-const TIMEOUT_DEADLINE_MS = 10_000;
+const TIMEOUT_DEADLINE_MS = 20_000;
 /** How late after its deadline the loop may end (scheduling on a loaded machine). */
 const DEADLINE_GRACE_MS = 3_000;
 
@@ -98,6 +98,9 @@ export const agentTests: VerifyTestDefinition[] = [
       const request = buildRequest(context, 'Export the yearly report for 2024 with export_report.');
       const result = await runAgent(context, request, [slow], { maxCycles: 3, deadlineMs: TIMEOUT_DEADLINE_MS, choices: () => demandCall(context.target) });
       rethrowLoopError(result, { timeoutExpected: true });
+      // The deadline passed before any call reached the slow tool: the endpoint was slower than the
+      // deadline (a timeout error), which says nothing about the loop's handling of a slow tool.
+      if (result.termination === 'timeout' && !slow.started()) throw result.error;
       if (result.termination !== 'timeout') {
         // The loop ended before the deadline: only possible if the model never called the slow tool.
         requireRoundCall(result, 1, 'export_report');
@@ -107,7 +110,7 @@ export const agentTests: VerifyTestDefinition[] = [
       harnessCheck(result.inFlight, 'the loop timed out with nothing in flight');
       context.record('inFlight', result.inFlight);
       harnessCheck(result.inFlight.aborted, `the in-flight ${result.inFlight.kind} was not aborted at the deadline`);
-      if (result.inFlight.kind === 'tool') harnessCheck(slow.aborted(), 'export_report was not cancelled at the deadline');
+      harnessCheck(slow.aborted(), 'export_report was not cancelled at the deadline');
     },
   },
   {

@@ -35,6 +35,7 @@ export const coreSuite = defineSuite({
   tests: [
     {
       id: 'health_check',
+      estimate: { requests: 0 },
       description: 'The endpoint answers its health check as its provider defines it (the server\'s own health route, then the protocol\'s health call); an unhealthy answer fails [infra].',
       requires: [],
       tags: ['smoke'],
@@ -47,6 +48,7 @@ export const coreSuite = defineSuite({
     },
     {
       id: 'list_models',
+      estimate: { requests: 0 },
       description: 'The model under test is in the endpoint\'s model listing.',
       requires: ['list_models'],
       tags: ['smoke'],
@@ -151,6 +153,7 @@ export const coreSuite = defineSuite({
     },
     {
       id: 'temperature_zero_determinism',
+      estimate: { requests: 2 },
       description: 'Same prompt, seed and temperature 0 twice: the same text.',
       requires: ['seed', 'temperature'],
       tags: ['determinism'],
@@ -203,6 +206,7 @@ export const coreSuite = defineSuite({
     },
     {
       id: 'invalid_model',
+      estimate: { requests: 0 },
       description: 'Asking for a model that does not exist gives a normalized model_not_found error, not a crash or an answer.',
       requires: [],
       tags: ['errors'],
@@ -222,6 +226,7 @@ export const coreSuite = defineSuite({
     },
     {
       id: 'bad_credentials',
+      estimate: { requests: 0 },
       description: 'A wrong key is rejected with a normalized auth error.',
       requires: ['auth'],
       tags: ['errors', 'auth'],

@@ -13,6 +13,7 @@ const mentions = (text: string, value: string): boolean => new RegExp(`(^|[^\\d.
 export const roundtripTests: VerifyTestDefinition[] = [
   {
     id: 'tool_result_roundtrip',
+      estimate: { requests: 2, inputTokens: 400 },
     description: 'get_weather is called, its result is sent back, and the final answer uses the temperature it returned',
     requires: ['tools', 'tool_choice', 'tool_choice_none'],
     tags: ['tools', 'roundtrip'],
@@ -36,6 +37,7 @@ export const roundtripTests: VerifyTestDefinition[] = [
   },
   {
     id: 'parallel_tool_calls',
+      estimate: { requests: 2, inputTokens: 400 },
     description: 'One response calls get_weather for two cities; both results are answered in one turn and accepted',
     requires: ['tools', 'tool_choice', 'tool_choice_none', 'parallel_tool_calls'],
     tags: ['tools', 'parallel'],
@@ -57,6 +59,7 @@ export const roundtripTests: VerifyTestDefinition[] = [
   },
   {
     id: 'multi_step_chain',
+      estimate: { requests: 4, inputTokens: 500 },
     description: 'get_weather, then calculator on its result (+10), then the answer: each step feeds the next within three rounds',
     requires: ['tools', 'tool_choice', 'tool_choice_none'],
     tags: ['tools', 'roundtrip', 'multi_step'],
@@ -89,6 +92,7 @@ export const roundtripTests: VerifyTestDefinition[] = [
   },
   {
     id: 'tool_error_recovery',
+      estimate: { requests: 2, inputTokens: 400 },
     description: 'A tool returns an error result; the endpoint accepts it and a non-error response follows',
     requires: ['tools', 'tool_choice'],
     tags: ['tools', 'errors'],
@@ -107,6 +111,7 @@ export const roundtripTests: VerifyTestDefinition[] = [
   },
   {
     id: 'call_id_pairing',
+      estimate: { requests: 2, inputTokens: 400 },
     description: 'The call ids the SERVER sent are present, non-empty and unique, and the server accepts tool results paired to them by id (the next round answers)',
     requires: ['tools', 'tool_choice', 'tool_choice_none'],
     tags: ['tools', 'ids'],
@@ -137,6 +142,7 @@ export const roundtripTests: VerifyTestDefinition[] = [
   },
   {
     id: 'file_read_fixture',
+      estimate: { requests: 2, inputTokens: 400 },
     description: 'file_read on fixtures/files/greeting.txt; the final answer relays the secret word from the file',
     requires: ['tools', 'tool_choice', 'tool_choice_none'],
     tags: ['tools', 'roundtrip', 'files'],

@@ -31,7 +31,9 @@ describe('verify --suite advanced --provider embedded (agent loops and MCP, real
     const cells = readResults(runDir).cells;
     expect(cells.map((entry) => entry.test).sort()).toEqual(['agent_cycle_limit', 'agent_timeout', 'mcp_tool_discovery', 'mcp_tool_error']);
     for (const entry of cells) {
-      expect(['pass', 'fail'], `${entry.test}: ${entry.verdict} ${entry.layer ?? ''} ${entry.message ?? ''}`).toContain(entry.verdict);
+      // agent_timeout alone may end in a timeout error: the model's first answer took longer than the deadline.
+      if (entry.verdict === 'error') expect([entry.test, entry.kind], entry.message).toEqual(['agent_timeout', 'timeout']);
+      else expect(['pass', 'fail'], `${entry.test}: ${entry.verdict} ${entry.layer ?? ''} ${entry.message ?? ''}`).toContain(entry.verdict);
       if (entry.verdict === 'fail') expect(entry.layer, entry.test).toBe('model');
     }
   });
@@ -42,12 +44,12 @@ describe('verify --suite advanced --provider embedded (agent loops and MCP, real
     expect(cycle?.details?.termination).toBe(cycle?.verdict === 'pass' ? 'max_cycles' : 'completed');
     if (cycle?.verdict === 'pass') expect(cycle.details?.cycles).toBe(3);
     const timeout = cell('agent_timeout');
-    // export_report never finishes: the loop ends at its 10 s deadline with what was in flight aborted:
-    // the tool, or (on a loaded machine) a request that was still running.
-    expect(timeout?.details?.termination).toBe(timeout?.verdict === 'pass' ? 'timeout' : 'completed');
+    // export_report never finishes: once called, the loop ends at its 20 s deadline with the tool aborted.
+    const expected = { pass: 'timeout', fail: 'completed', error: 'timeout' } as const;
+    expect(timeout?.details?.termination).toBe(expected[timeout?.verdict as keyof typeof expected]);
     if (timeout?.verdict === 'pass') {
-      expect([{ kind: 'tool', name: 'export_report', aborted: true }, { kind: 'request', aborted: true }]).toContainEqual(timeout.details?.inFlight);
-      expect((timeout.details?.agent as { elapsedMs: number }).elapsedMs).toBeLessThan(13_000);
+      expect(timeout.details?.inFlight).toEqual({ kind: 'tool', name: 'export_report', aborted: true });
+      expect((timeout.details?.agent as { elapsedMs: number }).elapsedMs).toBeLessThan(23_000);
     }
     const matrix = readFileSync(join(runDir, 'matrix.json'), 'utf8');
     expect(matrix).toContain(`"termination": "${String(timeout?.details?.termination)}"`);

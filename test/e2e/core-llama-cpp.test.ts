@@ -86,8 +86,11 @@ describe('verify --suite core --provider llama_cpp --local llama_cpp (real llama
 
   it('never writes the API key into reports, logs or console output', () => {
     expect(output).not.toContain(KEY);
-    for (const name of readdirSync(runDir)) {
-      expect(readFileSync(join(runDir, name), 'utf8'), name).not.toContain(KEY);
+    // Every file, transcripts of the failing cells included.
+    const files = readdirSync(runDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.some((entry) => entry.parentPath.endsWith('transcripts'))).toBe(true);
+    for (const entry of files) {
+      expect(readFileSync(join(entry.parentPath, entry.name), 'utf8'), entry.name).not.toContain(KEY);
     }
   });
 });

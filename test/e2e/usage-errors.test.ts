@@ -14,6 +14,18 @@ describe('bad CLI input exits 2 with what is wrong and how to fix it', () => {
     [['verify', '--otlp', 'localhost:4318'], /--otlp: traces are exported over OTLP\/HTTP, so the URL must be http\(s\)/],
     [['verify', '--mcp', 'ws://127.0.0.1:3001/mcp'], /--mcp: only http\(s\) URLs are served over Streamable HTTP/],
     [['verfy'], /Unknown argument: verfy|Did you mean verify/],
+    [['verify', '--repeat', '0'], /--repeat takes a whole number of runs per cell from 1 to 100, e\.g\. --repeat 5 \(got 0\)/],
+    [['verify', '--repeat', 'often'], /--repeat takes a whole number of runs per cell .* \(got not a number\)/],
+    [['verify', '--shard', '3/2'], /--shard takes i\/n with 1 <= i <= n, e\.g\. --shard 1\/2 for the first of two parts \(got "3\/2"\)/],
+    [['verify', '--update-baseline'], /--update-baseline needs --baseline FILE: the file to write/],
+    [['verify', '--baseline', 'no-such-baseline.json'], /--baseline no-such-baseline\.json: no such file\. Create it from a run with --update-baseline/],
+    [['verify', '--baseline', 'package.json'], /--baseline package\.json: .*must have required property 'schemaVersion'.*Keys are cell ids provider\/model\/protocol\/suite\.test/],
+    [['verify', '--fail-on', 'stal'], /--fail-on: unknown value "stal"\. Valid: .*stale \(with --baseline\), flaky \(with --repeat\)/],
+    [['diff', 'no-such-run-a', 'no-such-run-b'], /diff: no-such-run-a does not exist; pass a run folder \(reports\/<run-id>, reports\/latest\) or its results\.json/],
+    [['diff', 'package.json', 'package.json'], /diff: .*package\.json has results schema version null; this llm-verify \(.*\) reads version 1/],
+    [['diff', 'only-one'], /Not enough non-option arguments/],
+    [['merge', 'no-such-run', '--out', 'merged-nowhere'], /merge: no-such-run does not exist/],
+    [['merge', 'reports'], /Missing required argument: out/],
   ])('%j', async (args, message) => {
     const result = await runCli(args);
     expect(result.exitCode, result.all).toBe(2);

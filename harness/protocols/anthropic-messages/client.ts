@@ -1,17 +1,17 @@
-import Anthropic, { APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import Anthropic from '@anthropic-ai/sdk';
 import type { ModelInfo } from '@anthropic-ai/sdk/resources/models';
 import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ClientConfig, ModelListing, ProtocolClient } from '../../contract/protocol-client.ts';
 import { listingClient } from '../shared/listing-client.ts';
 import { collectModelListings } from '../shared/model-listing.ts';
-import { sdkClientOptions, sdkErrorMapper } from '../shared/sdk-client.ts';
+import { sdkClientOptions } from '../shared/sdk-client.ts';
+import { toVerifyError } from './stream-error.ts';
 import { createTranscript } from '../shared/transcript.ts';
 import { toMessageCreateParams } from './map-request.ts';
 import { fromAnthropicMessage } from './map-response.ts';
 import { normalizeAnthropicEvents } from './map-stream.ts';
 
-/** Maps what @anthropic-ai/sdk threw to a VerifyError. */
-export const toVerifyError = sdkErrorMapper({ userAbort: APIUserAbortError, api: APIError });
+export { toVerifyError };
 
 /**
  * A model listing. Anthropic's ModelInfo has display_name and max_input_tokens; an

@@ -64,7 +64,7 @@ describe('anthropic-messages response mapping', () => {
   });
 
   it('counts cache reads and writes as input (Anthropic input_tokens excludes them)', () => {
-    expect(fromAnthropicUsage({ input_tokens: 1, cache_read_input_tokens: 26, cache_creation_input_tokens: 3, output_tokens: 6 })).toEqual({ input: 30, output: 6 });
+    expect(fromAnthropicUsage({ input_tokens: 1, cache_read_input_tokens: 26, cache_creation_input_tokens: 3, output_tokens: 6 })).toEqual({ input: 30, output: 6, cachedInput: 26 });
   });
 
   it('leaves a missing count undefined, and never reports a total', () => {

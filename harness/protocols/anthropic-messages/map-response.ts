@@ -24,7 +24,8 @@ export function fromAnthropicUsage(usage: AnthropicUsageLike | null | undefined)
   const uncached = usage.input_tokens ?? undefined;
   const input = uncached === undefined ? undefined : uncached + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
   const output = usage.output_tokens ?? undefined;
-  return { input, output };
+  const cached = usage.cache_read_input_tokens ?? undefined;
+  return { input, output, ...(cached !== undefined && input !== undefined ? { cachedInput: cached } : {}) };
 }
 
 /** tool_use.input (a parsed object) back to the raw arguments text the contract carries. */

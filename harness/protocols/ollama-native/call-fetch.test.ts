@@ -13,7 +13,7 @@ beforeAll(async () => {
     if (request.url === '/slow-headers' || request.url === '/api/version') return void setTimeout(() => response.end('{}'), 2000);
     response.writeHead(200, { 'content-type': 'application/x-ndjson' });
     response.write('{"a":1}\n');
-    setTimeout(() => response.end('{"b":2}\n'), 300);
+    setTimeout(() => response.end('{"b":2}\n'), 2500);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -31,7 +31,9 @@ describe('ollama-native per-call fetch', () => {
   });
 
   it('does not cut a body that streams past the timeout once headers arrived', async () => {
-    const callFetch = createCallFetch(fetch, { timeoutMs: 100 });
+    // Headers come at once and the body ends 2.5 s later: a 1 s deadline covers the headers even
+    // on a loaded machine, and the body outlives it.
+    const callFetch = createCallFetch(fetch, { timeoutMs: 1000 });
     const response = await callFetch(`${url}/stream`);
     expect(await response.text()).toBe('{"a":1}\n{"b":2}\n');
   });

@@ -16,7 +16,7 @@ describe('fromChatCompletion', () => {
       toolCalls: [],
       finishReason: 'stop',
       rawFinishReason: 'stop',
-      usage: { input: 27, output: 12, total: 39 },
+      usage: { input: 27, output: 12, total: 39, cachedInput: 26 },
       id: 'chatcmpl-rhUNIKzJ5aZwfRrku2okxzPQoukeaHDz',
       model: 'smollm2-135m-instruct',
     });
@@ -89,7 +89,7 @@ describe('fromChatCompletion: recorded llama-server tool call (fixtures/tool-cal
   it('maps the forced calculator call with empty text, a tool_calls finish and usage', () => {
     const response = fromChatCompletion(recorded());
     expect(response).toMatchObject({ text: '', finishReason: 'tool_calls', rawFinishReason: 'tool_calls', model: 'smollm2-135m-instruct' });
-    expect(response.usage).toEqual({ input: 226, output: 84, total: 310 });
+    expect(response.usage).toEqual({ input: 226, output: 84, total: 310, cachedInput: 225 });
     expect(response.toolCalls).toEqual([{ id: '0', name: 'calculator', argumentsText: '{\n\n"expression": "12*7"\n\n}' }]);
     const parsed = JSON.parse(response.toolCalls[0]?.argumentsText ?? '') as { expression?: unknown };
     expect(typeof parsed.expression).toBe('string');

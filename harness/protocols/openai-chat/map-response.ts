@@ -5,9 +5,12 @@ import type { Usage } from '../../contract/usage.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { openAIChatFinishReason } from './finish-reason.ts';
 
-export function fromOpenAIUsage(usage: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null | undefined): Usage | undefined {
+export function fromOpenAIUsage(
+  usage: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } | null } | null | undefined,
+): Usage | undefined {
   if (!usage) return undefined;
-  return { input: usage.prompt_tokens, output: usage.completion_tokens, total: usage.total_tokens };
+  const cached = usage.prompt_tokens_details?.cached_tokens;
+  return { input: usage.prompt_tokens, output: usage.completion_tokens, total: usage.total_tokens, ...(typeof cached === 'number' ? { cachedInput: cached } : {}) };
 }
 
 /** Maps a chat completion to the contract. A response without choices is a protocol failure. */

@@ -42,7 +42,7 @@ describe('openai-responses response mapping', () => {
     expect(mapped.toolCalls).toEqual([]);
     expect(mapped.finishReason).toBe('stop');
     expect(mapped.rawFinishReason).toBe('completed');
-    expect(mapped.usage).toEqual({ input: 10, output: 5, total: 15 });
+    expect(mapped.usage).toEqual({ input: 10, output: 5, total: 15, cachedInput: 0 });
     expect(mapped.id).toBe('resp_1');
     expect(mapped.model).toBe('smollm2');
   });
@@ -98,7 +98,7 @@ describe('openai-responses response mapping (responses recorded from llama-serve
     const mapped = fromResponse(raw);
     expect(mapped.text.length).toBeGreaterThan(0);
     expect(mapped.finishReason).toBe('stop');
-    expect(mapped.usage).toEqual({ input: raw.usage?.input_tokens, output: raw.usage?.output_tokens, total: raw.usage?.total_tokens });
+    expect(mapped.usage).toEqual({ input: raw.usage?.input_tokens, output: raw.usage?.output_tokens, total: raw.usage?.total_tokens, cachedInput: raw.usage?.input_tokens_details?.cached_tokens });
   });
 
   it('max_output_tokens hit: llama-server still says completed, so the adapter can only report stop', () => {

@@ -7,7 +7,8 @@ import { openAIResponsesFinishReason } from './finish-reason.ts';
 
 export function fromResponsesUsage(usage: Partial<ResponseUsage> | null | undefined): Usage | undefined {
   if (!usage) return undefined;
-  return { input: usage.input_tokens, output: usage.output_tokens, total: usage.total_tokens };
+  const cached = usage.input_tokens_details?.cached_tokens;
+  return { input: usage.input_tokens, output: usage.output_tokens, total: usage.total_tokens, ...(typeof cached === 'number' ? { cachedInput: cached } : {}) };
 }
 
 /**

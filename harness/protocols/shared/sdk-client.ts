@@ -3,6 +3,7 @@ import type { Transcript } from '../../contract/transcript.ts';
 import { VerifyError } from '../../contract/verify-error.ts';
 import { normalizeError } from './http-error.ts';
 import { createRecordingFetch } from './recording-fetch.ts';
+import { splitUrlCredentials, withUrlCredentials } from './url-credentials.ts';
 
 /**
  * Local servers accept any key when they check none; the Stainless-generated SDKs (openai,
@@ -13,12 +14,15 @@ export const NO_KEY = 'no-key';
 
 /** Constructor options shared by the openai and @anthropic-ai/sdk clients: every request is recorded. */
 export function sdkClientOptions(config: ClientConfig, transcript: Transcript) {
+  const recording = createRecordingFetch(transcript);
+  // Credentials inside the base URL (userinfo, query keys) go on each request, not in the SDK's base URL.
+  const credentials = splitUrlCredentials(config.baseUrl);
   return {
     apiKey: config.apiKey ?? NO_KEY,
-    baseURL: config.baseUrl,
+    baseURL: credentials?.url ?? config.baseUrl,
     timeout: config.timeoutMs,
     maxRetries: config.maxRetries,
-    fetch: createRecordingFetch(transcript),
+    fetch: credentials ? withUrlCredentials(recording, credentials, config.apiKey === undefined) : recording,
   };
 }
 

@@ -136,7 +136,9 @@ export async function startFaultProxy(options: { upstream: string; fault: FaultK
   const server = createServer((req, res) => {
     proxy.requests += 1;
     if (answerWithoutUpstream(proxy.fault, req, res, state)) return;
-    relay(req, res, upstreamRoot, proxy.fault).catch((error: unknown) => {
+    // The alternating fault breaks every second POST (counted in answerWithoutUpstream) the empty-content way.
+    const fault = proxy.fault === 'empty-content-alternate' ? (state.posts % 2 === 0 && req.method === 'POST' ? 'empty-content' : 'none') : proxy.fault;
+    relay(req, res, upstreamRoot, fault).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 502, { error: { message: `fault proxy could not reach upstream: ${String(error)}` } });
       else res.destroy();
     });

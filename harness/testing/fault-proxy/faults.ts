@@ -28,6 +28,8 @@ export const FAULT_KINDS = [
   'leaked-template-tokens',
   /** The answer text is empty (finish reason unchanged). */
   'empty-content',
+  /** Every second POST's answer text is empty (1st, 3rd, … pass through): a deterministic flaky endpoint for --repeat. */
+  'empty-content-alternate',
   /** Every stream data event is sent twice. */
   'duplicated-chunks',
   /** GET /v1/models answers 401. */
