@@ -5,6 +5,7 @@ import type { ContainerRuntimeClient } from 'testcontainers';
 import type { RunningContainerServer } from './container-launcher.ts';
 import { startContainerServer } from './container-server.ts';
 import { ensureScratchImage } from './scratch-image.ts';
+import { toolsTemplateModelfile } from './ollama-template.ts';
 
 export interface OllamaContainerOptions {
   /** The `ollama` binary scripts/setup/ollama.sh builds (or OLLAMA_BIN). */
@@ -31,7 +32,7 @@ export async function startOllamaContainer(client: ContainerRuntimeClient, optio
   const setupDir = await mkdtemp(join(tmpdir(), 'llm-verify-ollama-container-'));
   try {
     const threads = options.threads ? `PARAMETER num_thread ${options.threads}\n` : '';
-    await writeFile(join(setupDir, 'Modelfile'), `FROM ${modelTarget}\n${threads}`);
+    await writeFile(join(setupDir, 'Modelfile'), `FROM ${modelTarget}\n${threads}${toolsTemplateModelfile()}`);
     const startedAt = performance.now();
     const started = await startContainerServer({
       image: image.name,

@@ -36,12 +36,12 @@ const ollama: ProviderDefinition = {
         list_models: true,
         // Ollama checks no key: a wrong one is accepted
         auth: false,
-        // the autodetected chatml template has no .Tools: HTTP 400 "does not support tools"
-        tools: false,
+        // registered with fixtures/chat-templates/smollm2-tools.ollama.tmpl (uses .Tools): /api/show lists "tools"
+        tools: true,
+        // /api/chat has no tool_choice (see the noNativeToolChoice quirk)
         tool_choice: false,
         parallel_tool_calls: false,
         streaming: true,
-        streaming_tools: false,
         stream_usage: true,
         reasoning: false,
         // grammar-constrained: /api/chat `format` and /v1 response_format json_schema both gave valid JSON here
@@ -65,7 +65,7 @@ const ollama: ProviderDefinition = {
       name: 'toolsNeedTemplate',
       value: true,
       reason:
-        'Ollama refuses tools with HTTP 400 "<model> does not support tools" unless the model template uses .Tools; the GGUF registered here gets the autodetected chatml template, whose /api/show capabilities are ["completion"] only',
+        'Ollama refuses tools with HTTP 400 "<model> does not support tools" unless the model template uses .Tools; the autodetected chatml template of this GGUF has none, so the harness registers it with fixtures/chat-templates/smollm2-tools.ollama.tmpl (Hermes <tool_call> format)',
     },
     {
       name: 'noNativeToolChoice',
