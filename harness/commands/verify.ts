@@ -12,7 +12,7 @@ import { modelFileDigest } from '../endpoints/model-digest.ts';
 import { matchesName, selected, splitList, type CellFilters } from '../matrix/filters.ts';
 import type { Capability } from '../contract/capability.ts';
 import type { SuiteDefinition } from '../suite/define.ts';
-import { planRun } from '../matrix/plan-run.ts';
+import { checkFilterNames, planRun } from '../matrix/plan-run.ts';
 import { shardCells } from '../matrix/shard.ts';
 import { printDecidedCells, printSummary } from '../reporters/console.ts';
 import { createProgress, liveLine } from '../reporters/progress.ts';
@@ -132,6 +132,8 @@ export async function runVerify(args: VerifyArgs, argv: string[], wiring: Wiring
   const runDir = resolve(args.reportDir, runId);
   const startedAt = resumed?.startedAt ?? new Date().toISOString();
 
+  // Before any server starts: a misspelt --test must not cost a llama-server launch.
+  checkFilterNames({ filters, providers, suites: suites.suites });
   const wantsEmbedded = selected('embedded', filters.providers);
   let modelPromise: Promise<string> | undefined;
   const modelPath = () => (modelPromise ??= resolveEmbeddedModel(env, log).then((found) => found.path));

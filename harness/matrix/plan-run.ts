@@ -58,7 +58,11 @@ function fromListing(listing: ModelListing): ModelSpec {
 }
 
 /** Validates filters (exit-2 errors with suggestions), plans endpoints, discovers models, builds cells. */
-export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
+/**
+ * Every name in the filters names something (provider, suite, test, tag, protocol): a UsageError
+ * otherwise. Cheap and offline, so the CLI calls it before it starts any server.
+ */
+export function checkFilterNames(inputs: Pick<RunPlanInputs, 'filters' | 'providers' | 'suites'>): void {
   const { filters, providers } = inputs;
   checkNames('provider', filters.providers, providers.map((provider) => provider.id));
   checkNames('suite', filters.suites, inputs.suites.map((suite) => suite.id));
@@ -67,6 +71,12 @@ export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
   checkNames('tag', filters.tags, [...new Set(inputs.suites.flatMap((suite) => suite.tests.flatMap((test) => test.tags)))]);
   const chosen = providers.filter((provider) => selected(provider.id, filters.providers));
   checkNames('protocol', filters.protocols, [...new Set(chosen.flatMap((provider) => provider.protocols.map((entry) => entry.protocol)))]);
+}
+
+export async function planRun(inputs: RunPlanInputs): Promise<RunPlan> {
+  const { filters, providers } = inputs;
+  checkFilterNames(inputs);
+  const chosen = providers.filter((provider) => selected(provider.id, filters.providers));
   if (inputs.baseUrlFlag && chosen.length !== 1) {
     throw new UsageError(`--base-url needs exactly one --provider (selected: ${chosen.map((provider) => provider.id).join(', ')}); for several, set <PROVIDER>_BASE_URL env vars`);
   }

@@ -70,10 +70,11 @@ export const coreSuite = defineSuite({
       tags: ['smoke'],
       assertion: 'protocol',
       async run(context) {
-        const response = await chatOnce(context, { messages: [{ role: 'user', content: 'Say hello in one short sentence.' }], maxTokens: 64 });
+        const maxTokens = 64;
+        const response = await chatOnce(context, { messages: [{ role: 'user', content: 'Say hello in one short sentence.' }], maxTokens });
         context.record('text', response.text.slice(0, 200));
         checkAnswerText(response);
-        checkFinishReason(response, 'stop');
+        checkFinishReason(response, 'stop', maxTokens);
         protocolCheck(response.usage !== undefined, 'no usage reported');
         protocolCheck((response.usage.output ?? 0) > 0, `usage reports ${response.usage.output} output tokens`);
       },
@@ -127,7 +128,7 @@ export const coreSuite = defineSuite({
         const limit = 5;
         const response = await chatOnce(context, { messages: [{ role: 'user', content: 'Write a long story about a dragon who learns to cook.' }], maxTokens: limit });
         context.record('outputTokens', response.usage?.output);
-        checkFinishReason(response, 'length');
+        checkFinishReason(response, 'length', limit);
         if (response.usage?.output !== undefined) {
           protocolCheck(response.usage.output <= limit, `usage reports ${response.usage.output} output tokens, limit was ${limit}`);
         }
@@ -147,7 +148,7 @@ export const coreSuite = defineSuite({
         });
         context.record('text', response.text.slice(0, 200));
         protocolCheck(!response.text.includes('5'), `the text runs past the stop sequence "5": "${response.text.slice(0, 80)}"`);
-        checkFinishReason(response, 'stop');
+        checkFinishReason(response, 'stop', 64);
         modelCheck(/4/.test(response.text), `the model did not count up to the stop sequence: "${response.text.slice(0, 80)}"`);
       },
     },

@@ -32,6 +32,13 @@ describe('bad CLI input exits 2 with what is wrong and how to fix it', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it('checks test names before it starts any --local server', async () => {
+    const result = await runCli(['verify', '--provider', 'llama_cpp', '--local', 'llama_cpp', '--test', 'basic_chta']);
+    expect(result.exitCode, result.all).toBe(2);
+    expect(result.stderr).toMatch(/unknown test "basic_chta"/);
+    expect(result.all).not.toMatch(/starting llama-server/);
+  });
+
   it('list shows every provider, protocol and pinned model without contacting anything', async () => {
     const result = await runCli(['list']);
     expect(result.exitCode, result.all).toBe(0);
