@@ -31,6 +31,8 @@ export function baselineMark(cell: CellResult, baseline: BaselineFile): Baseline
     return matches(entry, cell) ? { status: 'known', ...reason } : { status: 'new', ...reason, expected: expectedOf(entry) ?? {} };
   }
   if (!entry) return undefined;
+  // A sampled cell passes some runs: that is what its entry says, not a stale entry.
+  if (cell.verdict === 'pass' && entry.sampled === true) return undefined;
   if (cell.verdict === 'pass') return { status: 'stale', ...reason, expected: expectedOf(entry) };
   // flaky: still failing some of the time, as the baseline says.
   if (cell.verdict === 'flaky') return { status: 'known', ...reason };

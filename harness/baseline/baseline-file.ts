@@ -13,6 +13,11 @@ export interface BaselineEntry {
   layer?: FailureLayer;
   /** Why it is known to fail (shown in the reports). */
   reason?: string;
+  /**
+   * The cell's answer is sampled (its protocol cannot carry temperature 0 to this endpoint), so it
+   * passes some nights: a pass is neither stale nor removed by --update-baseline.
+   */
+  sampled?: boolean;
 }
 
 /** llm-verify.baseline.json: the expected failures of a team's targets. */
@@ -41,6 +46,7 @@ const SCHEMA = {
           verdict: { enum: ['fail', 'error'] },
           layer: { enum: LAYERS },
           reason: { type: 'string' },
+          sampled: { type: 'boolean' },
         },
       },
     },

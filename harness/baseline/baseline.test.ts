@@ -92,6 +92,24 @@ describe('updateBaseline', () => {
   });
 });
 
+describe('a sampled entry (a cell whose answer is sampled passes some runs)', () => {
+  const sampled: BaselineFile = { schemaVersion: 1, expectedFailures: { [id('system_prompt')]: { layer: 'model', reason: 'sampled answer', sampled: true } } };
+
+  it('a pass is a plain pass (not stale), a failure in its layer known, in another layer new', () => {
+    expect(applyBaseline([cell('system_prompt', 'pass')], sampled)[0]?.baseline).toBeUndefined();
+    expect(applyBaseline([cell('system_prompt', 'fail', 'model')], sampled)[0]?.baseline).toEqual({ status: 'known', reason: 'sampled answer' });
+    expect(applyBaseline([cell('system_prompt', 'fail', 'protocol')], sampled)[0]?.baseline?.status).toBe('new');
+  });
+
+  it('--update-baseline keeps it when the cell passed, and keeps the flag when the failure changed', () => {
+    const afterPass = updateBaseline(sampled, [cell('system_prompt', 'pass')]);
+    expect(afterPass.removed).toEqual([]);
+    expect(afterPass.baseline.expectedFailures[id('system_prompt')]).toEqual(sampled.expectedFailures[id('system_prompt')]);
+    const afterChange = updateBaseline(sampled, [cell('system_prompt', 'fail', 'protocol', 'no finish')]);
+    expect(afterChange.baseline.expectedFailures[id('system_prompt')]).toEqual({ verdict: 'fail', layer: 'protocol', reason: 'sampled answer', sampled: true });
+  });
+});
+
 describe('baseline file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'llm-verify-baseline-'));
 

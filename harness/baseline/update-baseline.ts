@@ -14,7 +14,7 @@ const REASON_LIMIT = 200;
 /**
  * `--update-baseline`: the baseline that expects exactly this run's failures. A failing cell gets an
  * entry with its verdict and layer (an existing reason is kept, else the cell's message); a cell
- * that passed loses its entry; entries of cells this run did not check (other shards or filters,
+ * that passed loses its entry (unless the entry says the cell is sampled); entries of cells this run did not check (other shards or filters,
  * skipped, unsupported, flaky) are kept as they are.
  */
 export function updateBaseline(previous: BaselineFile, cells: readonly CellResult[]): BaselineUpdate {
@@ -29,9 +29,9 @@ export function updateBaseline(previous: BaselineFile, cells: readonly CellResul
       // An entry that already expects this failure stays as written (a looser hand-written entry too).
       if (before && (before.verdict === undefined || before.verdict === cell.verdict) && (before.layer === undefined || before.layer === cell.layer)) continue;
       const reason = before?.reason ?? (cell.message ?? '').split('\n')[0]?.slice(0, REASON_LIMIT);
-      expectedFailures[id] = { verdict: cell.verdict, ...(cell.layer ? { layer: cell.layer } : {}), ...(reason ? { reason } : {}) };
+      expectedFailures[id] = { verdict: cell.verdict, ...(cell.layer ? { layer: cell.layer } : {}), ...(reason ? { reason } : {}), ...(before?.sampled ? { sampled: true } : {}) };
       (before ? changed : added).push(id);
-    } else if (cell.verdict === 'pass' && before) {
+    } else if (cell.verdict === 'pass' && before && before.sampled !== true) {
       delete expectedFailures[id];
       removed.push(id);
     }

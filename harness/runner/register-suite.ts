@@ -198,7 +198,7 @@ function registerSuite(suite: SuiteDefinition, run: RunState, cells: readonly Ce
         run.order.set(key, order + 1);
         test(cell.id, { timeout: 0, concurrent: true }, async ({ task, skip }) => {
           const result = await run.scheduler.schedule(laneOf(cell), order, () => runScheduledCell(cell, definition, run));
-          const drift = driftOf(cell, result);
+          const drift = driftOf(cell, result, definition.passShows);
           if (drift) result.drift = drift;
           task.meta.cell = result;
           if (result.verdict === 'fail' || result.verdict === 'error') {

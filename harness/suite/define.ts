@@ -50,6 +50,12 @@ export interface VerifyTestDefinition {
   tags: string[];
   /** Whether the decisive assertions are about the wire contract or the model's answer. */
   assertion: AssertionKind;
+  /**
+   * The required capabilities a pass shows working (default: all of `requires`). A test whose pass
+   * condition is an absence (tool_choice "none": no call) passes on a server that ignores the
+   * capability, so with `--probe` its pass is no evidence that a capability declared absent works.
+   */
+  passShows?: Capability[];
   /** Appended to the reason of an unsupported cell (e.g. that the adapters' mapping is only unit-tested here). */
   unsupportedNote?: string;
   /** Overrides the run's per-test timeout. */

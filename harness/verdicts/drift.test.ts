@@ -14,6 +14,13 @@ describe('driftOf (--probe)', () => {
     expect(driftOf(probed(['tools'], { tools: false }), { verdict: 'fail', layer: 'protocol' })).toBeUndefined();
   });
 
+  it('a pass counts only for the capabilities it can show (passShows): a pass by absence shows none', () => {
+    const cell = { ...probed(['tools'], { tools: false }), requires: ['tools' as const, 'tool_choice' as const], probe: { declaredUnsupported: ['tool_choice' as const] } };
+    expect(driftOf(cell, { verdict: 'pass' }, [])).toBeUndefined();
+    expect(driftOf(cell, { verdict: 'pass' }, ['tools'])).toBeUndefined();
+    expect(driftOf(cell, { verdict: 'pass' }, ['tools', 'tool_choice'])).toEqual({ direction: 'declared-unsupported-but-works', capabilities: ['tool_choice'] });
+  });
+
   it('declared supported but fails at the wire or is unsupported at run time: drift', () => {
     expect(driftOf(probed([], { tools: true }), { verdict: 'fail', layer: 'protocol' })).toEqual({ direction: 'declared-supported-but-fails', capabilities: ['tools'] });
     expect(driftOf(probed([], { tools: true }), { verdict: 'fail', layer: 'parser' })).toMatchObject({ direction: 'declared-supported-but-fails' });

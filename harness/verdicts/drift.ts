@@ -17,15 +17,17 @@ const CAPABILITY_FAILURE_LAYERS: ReadonlySet<FailureLayer> = new Set(['protocol'
 
 /**
  * The drift of a cell run with `--probe`: a test that passes although the model declares one of
- * its capabilities absent, or one that fails at the wire (protocol, parser) or turns out
+ * its capabilities absent (one its pass can show: `passShows`), or one that fails at the wire (protocol, parser) or turns out
  * unsupported at run time although every capability it needs is declared present. Model-layer
  * failures are a weak answer, transport/infra/harness ones say nothing about the capability.
  */
-export function driftOf(cell: Pick<Cell, 'requires' | 'probe' | 'target'>, result: Pick<CellResult, 'verdict' | 'layer'>): Drift | undefined {
+export function driftOf(cell: Pick<Cell, 'requires' | 'probe' | 'target'>, result: Pick<CellResult, 'verdict' | 'layer'>, passShows: readonly Capability[] = cell.requires): Drift | undefined {
   if (!cell.probe) return undefined;
   const absent = cell.probe.declaredUnsupported;
   if (absent.length > 0) {
-    return result.verdict === 'pass' ? { direction: 'declared-unsupported-but-works', capabilities: absent } : undefined;
+    // Only what a pass can show: a pass by absence (no call under tool_choice "none") shows nothing.
+    const shown = absent.filter((capability) => passShows.includes(capability));
+    return result.verdict === 'pass' && shown.length > 0 ? { direction: 'declared-unsupported-but-works', capabilities: shown } : undefined;
   }
   const present = cell.requires.filter((capability) => cell.target.capabilities[capability] === true);
   if (present.length === 0) return undefined;

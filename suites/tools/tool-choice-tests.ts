@@ -28,6 +28,8 @@ export const toolChoiceTests: VerifyTestDefinition[] = [
     id: 'tool_choice_none',
     description: 'tool_choice "none" on a prompt that asks for a tool, with the tools still declared: the response MUST NOT contain tool calls',
     requires: ['tools', 'tool_choice', 'tool_choice_none'],
+    // No call is the pass: a server that ignores tool_choice passes too, so a pass shows nothing under --probe.
+    passShows: [],
     tags: ['tools', 'tool_choice'],
     assertion: 'protocol',
     async run(context) {
