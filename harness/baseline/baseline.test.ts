@@ -108,6 +108,15 @@ describe('a sampled entry (a cell whose answer is sampled passes some runs)', ()
     const afterChange = updateBaseline(sampled, [cell('system_prompt', 'fail', 'protocol', 'no finish')]);
     expect(afterChange.baseline.expectedFailures[id('system_prompt')]).toEqual({ verdict: 'fail', layer: 'protocol', reason: 'sampled answer', sampled: true });
   });
+
+  it('--update-baseline from a --repeat run writes a flaky cell as sampled, with the layer of its failing runs', () => {
+    const update = updateBaseline({ schemaVersion: 1, expectedFailures: {} }, [cell('multi_turn', 'flaky', 'model', 'the name is not recalled')]);
+    expect(update.added).toEqual([id('multi_turn')]);
+    expect(update.baseline.expectedFailures[id('multi_turn')]).toEqual({ layer: 'model', reason: 'flaky: the name is not recalled', sampled: true });
+    expect(applyBaseline([cell('multi_turn', 'pass')], update.baseline)[0]?.baseline).toBeUndefined();
+    expect(applyBaseline([cell('multi_turn', 'fail', 'model')], update.baseline)[0]?.baseline?.status).toBe('known');
+    expect(updateBaseline(update.baseline, [cell('multi_turn', 'flaky', 'model', 'again')]).changed).toEqual([]);
+  });
 });
 
 describe('baseline file', () => {
