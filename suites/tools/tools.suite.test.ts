@@ -54,6 +54,12 @@ describe('tools suite definitions (scripted fake client: not live-verified here)
     expect((await run('finish_reason_tool_calls', [{ response: call('calculator', '{"expression":"9*9"}') }])).verdict).toBe('pass');
     const stopped = { ...call('calculator', '{"expression":"9*9"}'), finishReason: 'stop' as const, rawFinishReason: 'stop' };
     expect(await run('finish_reason_tool_calls', [{ response: stopped }])).toMatchObject({ verdict: 'fail', layer: 'protocol' });
+    // Cut at max_tokens (128) while writing more calls: length is right, the model ran on.
+    const cut = { ...call('calculator', '{"expression":"9*9"}'), finishReason: 'length' as const, rawFinishReason: 'length', usage: { input: 20, output: 128, total: 148 } };
+    expect(await run('finish_reason_tool_calls', [{ response: cut }])).toMatchObject({ verdict: 'fail', layer: 'model' });
+    // length well under the cap is the protocol's.
+    const early = { ...cut, usage: { input: 20, output: 12, total: 32 } };
+    expect(await run('finish_reason_tool_calls', [{ response: early }])).toMatchObject({ verdict: 'fail', layer: 'protocol' });
   });
 
   it('multi_step_chain: pass when each step feeds the next; model failure when the chain breaks', async () => {
