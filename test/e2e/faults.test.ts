@@ -36,6 +36,8 @@ export const FAULT_CASES: FaultCase[] = [
   { fault: 'none', server: 'plain', tests: ['health_check', 'list_models', 'basic_chat', 'usage_accounting', 'basic_streaming', 'usage_in_stream', 'event_order'], expect: { health_check: pass, list_models: pass, basic_chat: pass, usage_accounting: pass, basic_streaming: pass, usage_in_stream: pass, event_order: pass }, exitCode: 0 },
   { fault: 'stream-reset', server: 'plain', tests: ['basic_streaming'], expect: { basic_streaming: fail('transport') }, exitCode: 1 },
   { fault: 'stream-clean-cut', server: 'plain', tests: ['basic_streaming', 'event_order'], expect: { basic_streaming: fail('protocol'), event_order: fail('protocol') }, exitCode: 1 },
+  // An error object inside the 200 stream is the server's own report of failing mid-answer: infra, never our bug.
+  { fault: 'stream-error-event', server: 'plain', tests: ['basic_streaming'], expect: { basic_streaming: fail('infra') }, exitCode: 1 },
   { fault: 'no-finish-reason', server: 'plain', tests: ['basic_chat', 'basic_streaming'], expect: { basic_chat: fail('protocol'), basic_streaming: fail('protocol') }, exitCode: 1 },
   { fault: 'wrong-finish-reason', server: 'plain', tests: ['basic_chat'], expect: { basic_chat: fail('protocol') }, exitCode: 1 },
   { fault: 'missing-tool-call-id', server: 'forced-tool', tests: ['tool_choice_required'], expect: { tool_choice_required: fail('protocol') }, exitCode: 1 },

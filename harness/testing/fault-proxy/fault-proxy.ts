@@ -95,8 +95,9 @@ async function relayStream(upstream: Response, res: ServerResponse, fault: Fault
       const chunk = rewriteChunk(JSON.parse(data) as Record<string, unknown>, fault, state);
       if (chunk) write(`data: ${JSON.stringify(chunk)}`);
       events += 1;
-      if (events >= EVENTS_BEFORE_CUT && (fault === 'stream-reset' || fault === 'stream-clean-cut')) {
+      if (events >= EVENTS_BEFORE_CUT && (fault === 'stream-reset' || fault === 'stream-clean-cut' || fault === 'stream-error-event')) {
         await reader.cancel();
+        if (fault === 'stream-error-event') res.write(`data: ${JSON.stringify({ error: { message: 'upstream failed mid-answer (fault proxy)', type: 'server_error', code: '500' } })}\n\n`);
         if (fault === 'stream-reset') res.socket?.resetAndDestroy();
         else res.end();
         return;

@@ -8,6 +8,8 @@ export const FAULT_KINDS = [
   'stream-reset',
   /** The stream ends cleanly after three events: no finish reason, no [DONE]. */
   'stream-clean-cut',
+  /** After three events the server reports an error inside the 200 stream (`data: {"error": …}`), as gateways do when their upstream fails mid-answer. */
+  'stream-error-event',
   /** finish_reason is null everywhere; the stream still ends with [DONE]. */
   'no-finish-reason',
   /** finish_reason "stop" becomes "length" and "tool_calls" becomes "stop". */
