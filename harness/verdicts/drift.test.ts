@@ -31,6 +31,10 @@ describe('driftOf (--probe)', () => {
     for (const layer of ['model', 'transport', 'infra'] as const) expect(driftOf(probed([], { tools: true }), { verdict: 'fail', layer })).toBeUndefined();
     expect(driftOf(probed([], { tools: true }), { verdict: 'error', layer: 'infra' })).toBeUndefined();
     expect(driftOf(probed([], {}), { verdict: 'fail', layer: 'protocol' })).toBeUndefined();
+    // prompt_caching undeclared, chat and usage declared: the failure is not pinned on chat or usage.
+    const caching = { requires: ['chat' as const, 'usage' as const, 'prompt_caching' as const], probe: { declaredUnsupported: [] }, target: fakeTargetPlan({ chat: true, usage: true }) };
+    expect(driftOf(caching, { verdict: 'fail', layer: 'protocol' })).toBeUndefined();
+    expect(driftOf({ ...caching, target: fakeTargetPlan({ chat: true, usage: true, prompt_caching: true }) }, { verdict: 'fail', layer: 'protocol' })).toMatchObject({ capabilities: ['chat', 'usage', 'prompt_caching'] });
   });
 
   it('without --probe nothing is compared', () => {

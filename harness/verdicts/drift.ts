@@ -18,7 +18,8 @@ const CAPABILITY_FAILURE_LAYERS: ReadonlySet<FailureLayer> = new Set(['protocol'
 /**
  * The drift of a cell run with `--probe`: a test that passes although the model declares one of
  * its capabilities absent (one its pass can show: `passShows`), or one that fails at the wire (protocol, parser) or turns out
- * unsupported at run time although every capability it needs is declared present. Model-layer
+ * unsupported at run time although every capability it needs is declared present (one it needs
+ * that is declared neither way could be what failed: no drift). Model-layer
  * failures are a weak answer, transport/infra/harness ones say nothing about the capability.
  */
 export function driftOf(cell: Pick<Cell, 'requires' | 'probe' | 'target'>, result: Pick<CellResult, 'verdict' | 'layer'>, passShows: readonly Capability[] = cell.requires): Drift | undefined {
@@ -30,7 +31,8 @@ export function driftOf(cell: Pick<Cell, 'requires' | 'probe' | 'target'>, resul
     return result.verdict === 'pass' && shown.length > 0 ? { direction: 'declared-unsupported-but-works', capabilities: shown } : undefined;
   }
   const present = cell.requires.filter((capability) => cell.target.capabilities[capability] === true);
-  if (present.length === 0) return undefined;
+  // A capability the model does not declare either way may be what failed: no declaration to drift from.
+  if (present.length === 0 || present.length < cell.requires.length) return undefined;
   const broken = result.verdict === 'unsupported' || (result.verdict === 'fail' && result.layer !== undefined && CAPABILITY_FAILURE_LAYERS.has(result.layer));
   return broken ? { direction: 'declared-supported-but-fails', capabilities: present } : undefined;
 }

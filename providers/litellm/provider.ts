@@ -36,7 +36,9 @@ const litellm: ProviderDefinition = {
       // deployment, models come from its /v1/models listing or are pinned with --model.
       id: 'smollm2-135m-instruct',
       displayName: 'SmolLM2 135M Instruct (Q4_1) via LiteLLM → llama-server',
-      contextWindow: 8192,
+      // --local litellm starts its llama-server with the default context: 4096 tokens a request
+      // (a 6,116-token prompt is refused with "exceeds the available context size (4096 tokens)").
+      contextWindow: 4096,
       maxOutputTokens: 2048,
       capabilities: {
         ...CHAT_BASICS,
@@ -49,7 +51,9 @@ const litellm: ProviderDefinition = {
         parallel_tool_calls: false,
         reasoning: false,
         structured_output: true,
+        // the backend has no multimodal projector and no PDF input (llama-server: "'input_file' is not supported")
         vision: false,
+        pdf_input: false,
       },
     },
   ],

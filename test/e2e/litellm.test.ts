@@ -125,3 +125,36 @@ describe('verify --provider litellm --local litellm --suite core,streaming (real
     expect(await validateJunit(join(runDir, 'junit.xml'))).toEqual({ valid: true, errors: [] });
   });
 });
+
+describe('verify --provider litellm --local litellm --suite tools with the forcing template (tool calls through the gateway, gemini included)', () => {
+  let cells: CellResult[] = [];
+  let output = '';
+
+  beforeAll(async () => {
+    const reportDir = tempReportDir();
+    // The template makes llama-server's call deterministic for tool_choice "required" with get_time declared.
+    const result = await runCli(
+      ['verify', '--provider', 'litellm', '--local', 'litellm', '--suite', 'tools', '--test', 'tool_choice_required,tool_choice_specific', '--report-dir', reportDir],
+      { LITELLM_API_KEY: MASTER_KEY, LLAMA_ARG_TEMPERATURE: '0', LLAMA_CPP_CHAT_TEMPLATE_FILE: 'fixtures/chat-templates/smollm2-required-get-time.jinja' },
+    );
+    output = result.all ?? '';
+    cells = readResults(join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing')).cells;
+  });
+
+  const cell = (protocol: string, test: string) => cells.find((entry) => entry.protocol === protocol && entry.test === test);
+
+  it('carries a forced call through all four protocols: tool_choice "required" / mode ANY reaches llama-server and the call comes back', () => {
+    expect(cells, output).toHaveLength(8);
+    for (const protocol of PROTOCOLS) {
+      const found = cell(protocol, 'tool_choice_required');
+      expect(`${found?.verdict} ${found?.layer ?? ''}`, `${protocol}: ${found?.message}`).toBe('pass ');
+    }
+  });
+
+  it("reports the gateway's gemini translation defect: allowedFunctionNames is dropped (mode ANY becomes \"required\"), so the call is not to the named tool", () => {
+    // litellm/google_genai/adapters/transformation.py maps functionCallingConfig.mode alone: {"ANY": "required"}.
+    const found = cell('gemini', 'tool_choice_specific');
+    expect(`${found?.verdict} [${found?.layer}]`, found?.message).toBe('fail [protocol]');
+    expect(found?.message).toMatch(/tool_choice named get_weather, but the response calls get_time/);
+  });
+});
