@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readResults, runCli, tempReportDir } from './cli-process.ts';
+import { readResults, runCli, runFolder, tempReportDir } from './cli-process.ts';
 
 /**
  * The agent-loop and MCP tests through the real CLI, in-process model (no server to build). What a
@@ -21,7 +21,7 @@ describe('verify --suite advanced --provider embedded (agent loops and MCP, real
     const result = await runCli(['verify', '--suite', 'advanced', '--test', tests, '--provider', 'embedded', '--report-dir', reportDir]);
     exitCode = result.exitCode;
     output = result.all ?? '';
-    runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    runDir = runFolder(reportDir);
   });
 
   const cell = (test: string) => readResults(runDir).cells.find((entry) => entry.test === test);
@@ -77,7 +77,7 @@ describe('verify --mcp <command>: a user\'s own stdio MCP server replaces the te
     const command = `${process.execPath} fixtures/mcp/test-server.ts`;
     const result = await runCli(['verify', '--suite', 'advanced', '--test', 'mcp_tool_discovery', '--provider', 'embedded', '--mcp', command, '--report-dir', reportDir]);
     expect([0, 1], result.all).toContain(result.exitCode);
-    const runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    const runDir = runFolder(reportDir);
     const [discovery] = readResults(runDir).cells;
     expect(discovery?.verdict, discovery?.message).not.toBe('error');
     const servers = discovery?.details?.mcpServers as Array<{ source: string; transport: string }>;

@@ -1,7 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readResults, runCli, tempReportDir } from './cli-process.ts';
+import { readResults, runCli, runFolder, tempReportDir } from './cli-process.ts';
 
 // The Ollama binary is built before any test starts (test/substrate.setup.ts), never skipped.
 describe('verify --suite advanced --provider ollama --local ollama (the test model registered with the tools template)', () => {
@@ -9,7 +7,7 @@ describe('verify --suite advanced --provider ollama --local ollama (the test mod
     const reportDir = tempReportDir();
     const result = await runCli(['verify', '--suite', 'advanced', '--test', 'mcp_tool_error,agent_cycle_limit', '--provider', 'ollama', '--local', 'ollama', '--protocol', 'ollama-native', '--report-dir', reportDir]);
     expect([0, 1], result.all).toContain(result.exitCode);
-    const runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    const runDir = runFolder(reportDir);
     const cells = readResults(runDir).cells;
     expect(cells.map((cell) => cell.test).sort()).toEqual(['agent_cycle_limit', 'mcp_tool_error']);
     for (const cell of cells) {

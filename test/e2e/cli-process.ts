@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,11 @@ export function tempReportDir(): string {
 /** Runs the real CLI (same Node as the tests) and returns its exit code and output. */
 export function runCli(args: string[], env: Record<string, string> = {}) {
   return execa(process.execPath, [CLI, ...args], { cwd: ROOT, reject: false, all: true, env });
+}
+
+/** The run folder a run wrote under `reportDir` (not the `latest` link); `missing` when there is none. */
+export function runFolder(reportDir: string): string {
+  return join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
 }
 
 export function readResults(runDir: string): ResultsDocument {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { configureTestcontainers } from '../../harness/endpoints/container-runtime.ts';
 import { LAUNCHER_LABEL } from '../../harness/endpoints/container-server.ts';
 import { ensureTestSetup } from '../setup-tools.ts';
-import { CLI, readResults, ROOT, runCli, tempReportDir } from './cli-process.ts';
+import { CLI, readResults, ROOT, runCli, runFolder, tempReportDir } from './cli-process.ts';
 
 const KEY = 'e2e-container-key-3f9a1c7e5b2d';
 const PROTOCOLS = ['openai-chat', 'openai-responses', 'anthropic-messages'];
@@ -32,7 +32,7 @@ describe('verify --suite core --provider llama_cpp --local llama_cpp --container
     const result = await runCli(['verify', '--suite', 'core', '--provider', 'llama_cpp', '--local', 'llama_cpp', '--container', '--report-dir', reportDir], { LLAMA_CPP_API_KEY: KEY });
     exitCode = result.exitCode;
     output = result.all ?? '';
-    runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    runDir = runFolder(reportDir);
   });
 
   it('starts llama-server in a container published on 127.0.0.1 and exits 0 or 1 (endpoint verdicts)', () => {
@@ -127,7 +127,7 @@ describe('verify --local llama_cpp --container without a container runtime', () 
     }
     expect(status, output).toBe(0);
     expect(output).toMatch(/--container: no container runtime: .*llama_cpp cells are skipped/);
-    const runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    const runDir = runFolder(reportDir);
     const cells = readResults(runDir).cells;
     expect(cells).toHaveLength(6);
     for (const cell of cells) {

@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configureTestcontainers } from '../../harness/endpoints/container-runtime.ts';
 import { LAUNCHER_LABEL } from '../../harness/endpoints/container-server.ts';
 import { ensureTestSetup } from '../setup-tools.ts';
-import { readResults, runCli, tempReportDir } from './cli-process.ts';
+import { readResults, runCli, runFolder, tempReportDir } from './cli-process.ts';
 
 const PROTOCOLS = ['ollama-native', 'openai-chat', 'openai-responses', 'anthropic-messages'];
 const CONTAINER_LINE = /ollama container ([0-9a-f]{12}) \(image (llm-verify\/ollama:[0-9a-f]{16})\) on http:\/\/127\.0\.0\.1:\d+, ready in [\d.]+ s/;
@@ -23,7 +23,7 @@ describe('verify --provider ollama --local ollama --container (ollama serve in a
     const result = await runCli(['verify', '--suite', 'core', '--test', 'health_check,list_models,basic_chat', '--provider', 'ollama', '--local', 'ollama', '--container', '--report-dir', reportDir]);
     exitCode = result.exitCode;
     output = result.all ?? '';
-    runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    runDir = runFolder(reportDir);
   });
 
   it('starts Ollama in a container on 127.0.0.1, registers the test GGUF in it, and passes the protocol facts on all four protocols', () => {

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readResults, runCli, tempReportDir, validateJunit } from './cli-process.ts';
+import { readResults, runCli, runFolder, tempReportDir, validateJunit } from './cli-process.ts';
 
 describe('verify --suite core --provider embedded (node-llama-cpp in-process, real model)', () => {
   const reportDir = tempReportDir();
@@ -13,7 +13,7 @@ describe('verify --suite core --provider embedded (node-llama-cpp in-process, re
     const result = await runCli(['verify', '--suite', 'core', '--provider', 'embedded', '--report-dir', reportDir]);
     exitCode = result.exitCode;
     output = result.all ?? '';
-    runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    runDir = runFolder(reportDir);
   });
 
   it('runs every core test in-process and reports it', () => {

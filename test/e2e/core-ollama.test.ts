@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readResults, runCli, tempReportDir, validateJunit } from './cli-process.ts';
+import { readResults, runCli, runFolder, tempReportDir, validateJunit } from './cli-process.ts';
 
 // The Ollama binary is built before any test starts (test/substrate.setup.ts), never skipped.
 describe('verify --suite core --provider ollama --local ollama (real Ollama built from its Go module)', () => {
@@ -9,7 +8,7 @@ describe('verify --suite core --provider ollama --local ollama (real Ollama buil
     const reportDir = tempReportDir();
     const result = await runCli(['verify', '--suite', 'core', '--provider', 'ollama', '--local', 'ollama', '--report-dir', reportDir]);
     expect([0, 1], result.all).toContain(result.exitCode);
-    const runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    const runDir = runFolder(reportDir);
     const document = readResults(runDir);
     expect(document.cells).toHaveLength(48);
     expect(document.run.endpointVersions.ollama).toBe('ollama 0.17.4');

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { inferenceThreads } from '../../harness/endpoints/thread-count.ts';
 import { startFaultProxy } from '../../harness/testing/fault-proxy/fault-proxy.ts';
 import type { FaultKind } from '../../harness/testing/fault-proxy/faults.ts';
 import type { CellResult } from '../../harness/verdicts/verdict.ts';
-import { readResults, ROOT, runCli, tempReportDir } from './cli-process.ts';
+import { readResults, ROOT, runCli, runFolder, tempReportDir } from './cli-process.ts';
 
 /**
  * The real CLI against a real llama-server behind the project's fault proxy, one broken wire
@@ -83,7 +82,7 @@ describe('verdicts against broken endpoints (real llama-server behind the fault 
     const reportDir = tempReportDir();
     try {
       const result = await runCli(['verify', '--provider', 'llama_cpp', '--base-url', baseUrl, '--protocol', 'openai-chat', '--test', entry.tests.join(','), '--report-dir', reportDir, '--timeout', entry.timeout ?? '60000']);
-      const runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+      const runDir = runFolder(reportDir);
       const cells = readResults(runDir).cells;
       for (const [test, expected] of Object.entries(entry.expect)) {
         const cell = cells.find((candidate) => candidate.test === test);
@@ -103,7 +102,7 @@ describe('verdicts against broken endpoints (real llama-server behind the fault 
   it('a dead configured endpoint is skipped, exit 0, only with --skip-unreachable', async () => {
     const reportDir = tempReportDir();
     const result = await runCli(['verify', '--provider', 'llama_cpp', '--base-url', `http://127.0.0.1:${await freeLoopbackPort()}`, '--protocol', 'openai-chat', '--test', 'basic_chat', '--skip-unreachable', '--report-dir', reportDir]);
-    const runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    const runDir = runFolder(reportDir);
     expect(readResults(runDir).cells.map((cell) => cell.verdict)).toEqual(['skipped']);
     expect(result.exitCode, result.all).toBe(0);
   });

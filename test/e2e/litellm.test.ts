@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellResult } from '../../harness/verdicts/verdict.ts';
-import { readResults, runCli, tempReportDir, validateJunit } from './cli-process.ts';
+import { readResults, runCli, runFolder, tempReportDir, validateJunit } from './cli-process.ts';
 
 // The master key the harness-launched proxy is started with (LITELLM_API_KEY is the user's key; the
 // launcher makes it the proxy's master key). It must reach the proxy and appear in no output.
@@ -43,7 +43,7 @@ describe('verify --provider litellm --local litellm --suite core,streaming (real
     });
     exitCode = result.exitCode;
     output = result.all ?? '';
-    runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    runDir = runFolder(reportDir);
     cells = readResults(runDir).cells;
   });
 
@@ -138,7 +138,7 @@ describe('verify --provider litellm --local litellm --suite tools with the forci
       { LITELLM_API_KEY: MASTER_KEY, LLAMA_ARG_TEMPERATURE: '0', LLAMA_CPP_CHAT_TEMPLATE_FILE: 'fixtures/chat-templates/smollm2-required-get-time.jinja' },
     );
     output = result.all ?? '';
-    cells = readResults(join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing')).cells;
+    cells = readResults(runFolder(reportDir)).cells;
   });
 
   const cell = (protocol: string, test: string) => cells.find((entry) => entry.protocol === protocol && entry.test === test);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +9,13 @@ import { startFaultProxy, type FaultProxy } from '../../harness/testing/fault-pr
 import type { FaultKind } from '../../harness/testing/fault-proxy/faults.ts';
 import { measureConcurrency } from '../../harness/testing/latency-targets.ts';
 import type { CellResult } from '../../harness/verdicts/verdict.ts';
-import { readResults, runCli, tempReportDir } from './cli-process.ts';
+import { readResults, runCli, runFolder, tempReportDir } from './cli-process.ts';
 
 /**
  * Long runs (issue 9): the real CLI against a real llama-server behind the fault proxy. A hung
  * endpoint ends in about two timeouts with the circuit-open verdict; transient failures are
  * retried by the harness and every report says so; four latency-bound targets run in parallel.
  */
-const runDirOf = (reportDir: string) => join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
-
 describe('long runs against llama-server behind the fault proxy', () => {
   let server: RunningServer | undefined;
   const proxies: FaultProxy[] = [];
@@ -46,7 +44,7 @@ describe('long runs against llama-server behind the fault proxy', () => {
     const started = performance.now();
     const result = await runCli(['verify', '--provider', 'llama_cpp', '--base-url', hung.url, '--protocol', 'openai-chat', '--suite', 'core', '--timeout', '4000', '--report-dir', reportDir]);
     const wallMs = performance.now() - started;
-    const cells = readResults(runDirOf(reportDir)).cells;
+    const cells = readResults(runFolder(reportDir)).cells;
     expect(result.exitCode, result.all).toBe(1);
     const timeouts = cells.filter((cell) => cell.kind === 'timeout' && cell.message === 'test deadline of 4000 ms passed');
     const open = cells.filter((cell) => cell.message?.startsWith('circuit open after 2 failures: test deadline of 4000 ms passed'));
@@ -67,7 +65,7 @@ describe('long runs against llama-server behind the fault proxy', () => {
     const reportDir = tempReportDir();
     const result = await runCli(['verify', '--provider', 'llama_cpp', '--base-url', limited.url, '--protocol', 'openai-chat', '--test', 'basic_chat', '--report-dir', reportDir]);
     expect(result.exitCode, result.all).toBe(0);
-    const runDir = runDirOf(reportDir);
+    const runDir = runFolder(reportDir);
     const [cell] = readResults(runDir).cells;
     expect(cell).toMatchObject({ verdict: 'pass', retries: [{ attempt: 1, reason: 'HTTP 429', request: 'POST /v1/chat/completions' }] });
     expect(readFileSync(join(runDir, 'junit.xml'), 'utf8')).toContain('passed after 1 retry (HTTP 429)');
@@ -82,7 +80,7 @@ describe('long runs against llama-server behind the fault proxy', () => {
     const reportDir = tempReportDir();
     const result = await runCli(['verify', '--provider', 'llama_cpp', '--base-url', failing.url, '--protocol', 'openai-chat', '--test', 'basic_chat', '--retries', '2', '--report-dir', reportDir]);
     expect(result.exitCode, result.all).toBe(1);
-    const [cell] = readResults(runDirOf(reportDir)).cells;
+    const [cell] = readResults(runFolder(reportDir)).cells;
     expect(cell).toMatchObject({ verdict: 'fail', layer: 'infra', kind: 'server' });
     expect(cell?.retries?.map((entry) => entry.reason)).toEqual(['HTTP 500', 'HTTP 500']);
     expect(failing.requests).toBeGreaterThanOrEqual(3);
@@ -108,7 +106,7 @@ describe('long runs against llama-server behind the fault proxy', () => {
     expect(measured.fourTargetsParallelism, measured.outputs.four).toBeGreaterThan(2.5);
 
     // The journal stays one valid JSONL file: one complete line per cell, no two lines for one cell.
-    const runDir = runDirOf(join(root, '4'));
+    const runDir = runFolder(join(root, '4'));
     const lines = readFileSync(join(runDir, 'results.jsonl'), 'utf8').split('\n');
     expect(lines.pop()).toBe('');
     const journal = lines.map((line) => JSON.parse(line) as CellResult);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { VERDICT_WORD } from '../../harness/reporters/matrix-text.ts';
 import type { ResultsDocument } from '../../harness/reporters/results-json.ts';
 import { launchChromium, pngColours } from './browser.ts';
-import { readResults, runCli, tempReportDir } from './cli-process.ts';
+import { readResults, runCli, runFolder, tempReportDir } from './cli-process.ts';
 
 /**
  * The published matrix as a person sees it: the real CLI's core run (the embedded provider runs for
@@ -29,7 +29,7 @@ describe('matrix.html in headless Chromium', () => {
     const run = await runCli(['verify', '--suite', 'core', '--provider', 'embedded,openai,anthropic,lm_studio', '--report-dir', reportDir], { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' });
     exitCode = run.exitCode;
     output = run.all ?? '';
-    runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    runDir = runFolder(reportDir);
     results = readResults(runDir);
     browser = await launchChromium(inject('chromiumPath'));
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

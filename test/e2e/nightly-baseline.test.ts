@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { BaselineFile } from '../../harness/baseline/baseline-file.ts';
 import type { RunDiff } from '../../harness/reporters/run-diff.ts';
 import { startFaultProxy, type FaultProxy } from '../../harness/testing/fault-proxy/fault-proxy.ts';
 import type { CellResult } from '../../harness/verdicts/verdict.ts';
-import { readResults, ROOT, runCli, tempReportDir, validateJunit } from './cli-process.ts';
+import { readResults, ROOT, runCli, runFolder, tempReportDir, validateJunit } from './cli-process.ts';
 
 /**
  * The nightly job's features on real run folders: the real CLI against a real llama-server and the
@@ -24,7 +24,6 @@ const NIGHTLY = ['verify', '--suite', 'core', '--provider', 'llama_cpp,embedded'
 const GREEDY = { LLAMA_ARG_TEMPERATURE: '0' };
 const CHAT = 'llama_cpp/smollm2-135m-instruct/openai-chat';
 
-const runFolder = (reportDir: string) => join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
 const byId = (cells: CellResult[]) => new Map(cells.map((cell) => [`${cell.provider}/${cell.model}/${cell.protocol}/${cell.suite}.${cell.test}`, cell]));
 
 describe('nightly-style runs: --baseline, a new failure, diff, --shard and merge, --repeat, --update-baseline', () => {

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +5,7 @@ import type { RunningServer } from '../../harness/endpoints/llama-server-launche
 import { startOllamaEndpoint } from '../../harness/endpoints/ollama-local.ts';
 import { runSetupScript } from '../../harness/endpoints/setup-scripts.ts';
 import { startFaultProxy, type FaultProxy } from '../../harness/testing/fault-proxy/fault-proxy.ts';
-import { readResults, ROOT, runCli, tempReportDir } from './cli-process.ts';
+import { readResults, ROOT, runCli, runFolder, tempReportDir } from './cli-process.ts';
 
 /**
  * The nightly job's three local targets at once — llama_cpp, ollama (both started by the CLI) and
@@ -17,7 +16,6 @@ import { readResults, ROOT, runCli, tempReportDir } from './cli-process.ts';
 const BASELINE = join(ROOT, 'llm-verify.baseline.json');
 const NIGHTLY = ['verify', '--suite', 'core', '--provider', 'llama_cpp,ollama,embedded', '--test', 'health_check,invalid_model', '--baseline', BASELINE];
 const GREEDY = { LLAMA_ARG_TEMPERATURE: '0' };
-const runFolder = (reportDir: string) => join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
 
 describe('nightly-style run over llama_cpp + ollama + embedded with the checked-in baseline', () => {
   let ollama: RunningServer | undefined;

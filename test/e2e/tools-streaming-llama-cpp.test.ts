@@ -1,14 +1,13 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readResults, runCli, tempReportDir, validateJunit } from './cli-process.ts';
+import { readResults, runCli, runFolder, tempReportDir, validateJunit } from './cli-process.ts';
 
 const PROTOCOLS = ['openai-chat', 'openai-responses', 'anthropic-messages'];
 
 async function verify(args: string[], env: Record<string, string> = {}) {
   const reportDir = tempReportDir();
   const result = await runCli(['verify', '--provider', 'llama_cpp', '--local', 'llama_cpp', '--report-dir', reportDir, ...args], env);
-  const runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+  const runDir = runFolder(reportDir);
   return { result, runDir, cells: readResults(runDir).cells };
 }
 

@@ -4,9 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execa, type ResultPromise } from 'execa';
 import { launchChromium } from './browser.ts';
-import { CLI, readResults, ROOT, runCli, tempReportDir } from './cli-process.ts';
-import { join } from 'node:path';
-import { readdirSync } from 'node:fs';
+import { CLI, readResults, ROOT, runCli, runFolder, tempReportDir } from './cli-process.ts';
 
 /** A port nobody listens on right now (the UI server takes the next one if it got taken meanwhile). */
 async function freePort(): Promise<number> {
@@ -70,7 +68,7 @@ describe('verify --ui (the run in @vitest/ui)', () => {
   });
 
   it('the UI page lists every test of the run, named by its cell, with the run\'s verdicts', async () => {
-    const runDir = join(reportDir, readdirSync(reportDir).find((name) => name !== 'latest') ?? 'missing');
+    const runDir = runFolder(reportDir);
     const cells = readResults(runDir).cells;
     expect(cells.map((cell) => cell.test).sort()).toEqual([...tests].sort());
     const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
