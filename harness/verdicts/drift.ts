@@ -30,9 +30,9 @@ export function driftOf(cell: Pick<Cell, 'requires' | 'probe' | 'target'>, resul
     const shown = absent.filter((capability) => passShows.includes(capability));
     return result.verdict === 'pass' && shown.length > 0 ? { direction: 'declared-unsupported-but-works', capabilities: shown } : undefined;
   }
-  const present = cell.requires.filter((capability) => cell.target.capabilities[capability] === true);
   // A capability the model does not declare either way may be what failed: no declaration to drift from.
-  if (present.length === 0 || present.length < cell.requires.length) return undefined;
+  const allDeclared = cell.requires.length > 0 && cell.requires.every((capability) => cell.target.capabilities[capability] === true);
+  if (!allDeclared) return undefined;
   const broken = result.verdict === 'unsupported' || (result.verdict === 'fail' && result.layer !== undefined && CAPABILITY_FAILURE_LAYERS.has(result.layer));
-  return broken ? { direction: 'declared-supported-but-fails', capabilities: present } : undefined;
+  return broken ? { direction: 'declared-supported-but-fails', capabilities: [...cell.requires] } : undefined;
 }
