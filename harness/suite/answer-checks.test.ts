@@ -35,4 +35,10 @@ describe('checkFinishReason: who failed when the finish is not the expected one'
     expect(layerOf(() => checkFinishReason(response(undefined, 64), 'stop', 64))).toMatch(/^protocol: .*no finish reason/);
     expect(layerOf(() => checkFinishReason(response('length', 64), 'stop'))).toMatch(/^protocol: /);
   });
+
+  it('expecting tool_calls: cut at the cap is the model; stop under it is the protocol (a call must say tool_calls); the subject leads', () => {
+    expect(layerOf(() => checkFinishReason(response('length', 128), 'tool_calls', 128, 'the response calls calculator'))).toMatch(/^model: the response calls calculator: finish_reason is length .*still writing/);
+    expect(layerOf(() => checkFinishReason(response('stop', 12), 'tool_calls', 128, 'the response calls calculator'))).toMatch(/^protocol: the response calls calculator: finish_reason is stop .*expected tool_calls$/);
+    expect(layerOf(() => checkFinishReason(response('tool_calls', 12), 'tool_calls', 128))).toBe('pass');
+  });
 });

@@ -2,7 +2,8 @@ import { calculatorSpec } from '../../fixtures/tools/calculator.ts';
 import { getTimeSpec } from '../../fixtures/tools/get-time.ts';
 import { getWeatherSpec } from '../../fixtures/tools/get-weather.ts';
 import type { VerifyTestDefinition } from '../../harness/suite/define.ts';
-import { modelCheck, protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { protocolCheck } from '../../harness/suite/verdict-checks.ts';
+import { checkFinishReason } from '../../harness/suite/answer-checks.ts';
 import { checkAllCalls, describeCalls, requireToolCall } from '../../harness/suite/call-checks.ts';
 import { buildRequest } from '../../harness/suite/request.ts';
 
@@ -73,16 +74,8 @@ export const toolChoiceTests: VerifyTestDefinition[] = [
       const response = await context.target.client.chat(request, { signal: context.signal });
       context.record('rawFinishReason', response.rawFinishReason);
       requireToolCall(response, 'tool_choice "required"');
-      // Cut at max_tokens while still writing calls: `length` is the right finish; the model never ended its turn.
-      const output = response.usage?.output;
-      modelCheck(
-        !(response.finishReason === 'length' && output !== undefined && request.maxTokens !== undefined && output >= request.maxTokens),
-        `the response calls ${describeCalls(response.toolCalls)} and was cut at max_tokens ${request.maxTokens} (finish ${response.rawFinishReason ?? response.finishReason}, ${output} output tokens): the model kept writing instead of ending its turn`,
-      );
-      protocolCheck(
-        response.finishReason === 'tool_calls',
-        `the response calls ${describeCalls(response.toolCalls)} but finishes with ${response.rawFinishReason ?? response.finishReason} (normalized ${response.finishReason}), not tool_calls`,
-      );
+      // Cut at max_tokens while still writing calls, `length` is the right finish: the model never ended its turn.
+      checkFinishReason(response, 'tool_calls', request.maxTokens, `the response calls ${describeCalls(response.toolCalls)}`);
     },
   },
 ];
