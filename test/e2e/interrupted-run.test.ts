@@ -1,28 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../harness/reporters/journal.ts';
 import { runCli, tempReportDir } from './cli-process.ts';
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met before the deadline');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { journalLines, journalPath, portOpen, waitFor } from './killed-run.ts';
 
 describe('a run killed mid-way (SIGTERM)', () => {
   it('keeps every finished cell in the journal, stops its llama-server, and can rebuild reports', async () => {
@@ -32,22 +13,14 @@ describe('a run killed mid-way (SIGTERM)', () => {
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    const journalPath = () => {
-      const run = existsSync(reportDir) ? readdirSync(reportDir).find((name) => name !== 'latest') : undefined;
-      return run ? join(reportDir, run, 'results.jsonl') : undefined;
-    };
-    const finishedCells = () => {
-      const path = journalPath();
-      return path && existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').length : 0;
-    };
-    await waitFor(() => finishedCells() >= 4, 240_000);
+    await waitFor(() => journalLines(reportDir).length >= 4, 240_000, 'four finished cells');
     const port = Number(/llama_cpp: http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1]);
     expect(port).toBeGreaterThan(0);
     child.kill('SIGTERM');
     const result = await child;
     expect(result.signal ?? result.exitCode, 'the CLI ended by the signal').toBeTruthy();
 
-    const journal = readJournal(journalPath() as string);
+    const journal = readJournal(journalPath(reportDir) as string);
     expect(journal.length).toBeGreaterThanOrEqual(4);
     expect(journal.length).toBeLessThan(36);
     for (const cell of journal) expect(['pass', 'fail', 'unsupported', 'skipped', 'error']).toContain(cell.verdict);

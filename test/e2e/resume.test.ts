@@ -1,28 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CellResult } from '../../harness/verdicts/verdict.ts';
 import { readResults, runCli, tempReportDir } from './cli-process.ts';
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not before the deadline`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { journalLines, portOpen, waitFor } from './killed-run.ts';
 
 describe('a run killed with SIGKILL', () => {
   it('leaves no llama-server behind, keeps complete journal lines, and --resume latest finishes it in its own folder', async () => {
@@ -33,14 +14,7 @@ describe('a run killed with SIGKILL', () => {
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    const journalPath = () => {
-      const run = existsSync(reportDir) ? readdirSync(reportDir).find((name) => name !== 'latest') : undefined;
-      return run ? join(reportDir, run, 'results.jsonl') : undefined;
-    };
-    const lines = () => {
-      const path = journalPath();
-      return path && existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((line) => line !== '') : [];
-    };
+    const lines = () => journalLines(reportDir);
     await waitFor(() => lines().length >= 3, 240_000, 'three finished cells');
     const port = Number(/llama_cpp: http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1]);
     expect(port).toBeGreaterThan(0);
